@@ -1,0 +1,177 @@
+/**
+ * The structural pass before any lowering: node kinds and params resolved, edges checked against ports, the
+ * topological order, and cycles found. Shared by the editor's analysis and the whole-program compile.
+ */
+import type { z } from 'zod';
+import type { GraphDocument, GraphEdge, GraphNode, ParamValue } from '../graph/types.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { portsOf, type Catalog, type NodeKind, type PortSpec } from './node-kind.ts';
+import { resolveParams, zodForParam, type ParamProblem, type ParamSchema, type ParamsOf } from './params.ts';
+
+export interface PreparedNode {
+  readonly node: GraphNode;
+  /** Undefined for an unknown kind. */
+  readonly kind: NodeKind | undefined;
+  readonly params: ParamsOf<ParamSchema>;
+  readonly inputs: readonly PortSpec[];
+  readonly outputs: readonly PortSpec[];
+  /** The edge feeding each connected input port. */
+  readonly incoming: Map<string, GraphEdge>;
+  readonly outgoing: GraphEdge[];
+}
+
+export interface Prepared {
+  readonly nodes: ReadonlyMap<string, PreparedNode>;
+  /** Topological order of every node not on or behind a cycle. */
+  readonly order: readonly string[];
+  readonly diagnostics: Diagnostic[];
+}
+
+const zodCache = new WeakMap<NodeKind, Record<string, z.ZodType<ParamValue>>>();
+function zodsOf(kind: NodeKind): Record<string, z.ZodType<ParamValue>> {
+  let zods = zodCache.get(kind);
+  if (!zods) {
+    zods = Object.fromEntries(Object.entries(kind.params).map(([name, def]) => [name, zodForParam(def)]));
+    zodCache.set(kind, zods);
+  }
+  return zods;
+}
+
+/** Edits keep the params object of untouched nodes, so resolving by identity makes re-analysis after one edit cheap. */
+const paramCache = new WeakMap<object, { kind: NodeKind; params: ParamsOf<ParamSchema>; problems: ParamProblem[] }>();
+export function resolveNodeParams(kind: NodeKind, raw: GraphNode['params']): { params: ParamsOf<ParamSchema>; problems: ParamProblem[] } {
+  const hit = paramCache.get(raw);
+  if (hit && hit.kind === kind) return hit;
+  const resolved = { kind, ...resolveParams(kind.params, raw, zodsOf(kind)) };
+  paramCache.set(raw, resolved);
+  return resolved;
+}
+
+export function prepareGraph(doc: GraphDocument, catalog: Catalog): Prepared {
+  const diagnostics: Diagnostic[] = [];
+  const nodes = new Map<string, PreparedNode>();
+  for (const node of doc.nodes) {
+    const kind = catalog.get(node.kind);
+    if (!kind) {
+      diagnostics.push({ severity: 'error', code: 'unknown-kind', node: node.id, message: `${node.id}: unknown node kind ${JSON.stringify(node.kind)}` });
+      nodes.set(node.id, { node, kind, params: {}, inputs: [], outputs: [], incoming: new Map(), outgoing: [] });
+      continue;
+    }
+    const { params, problems } = resolveNodeParams(kind, node.params);
+    for (const pr of problems) {
+      const known = Object.hasOwn(kind.params, pr.param);
+      diagnostics.push({
+        severity: known ? 'error' : 'warning', code: 'bad-param', node: node.id, param: pr.param,
+        message: `${kind.label} ${node.id}: ${pr.message}${known ? `; using the default ${JSON.stringify(kind.params[pr.param]!.default)}` : ''}`,
+        fix: { label: known ? `Reset ${pr.param} to its default` : `Remove ${pr.param}`, edits: [{ type: 'resetParam', node: node.id, param: pr.param }] },
+      });
+    }
+    nodes.set(node.id, {
+      node, kind, params, inputs: portsOf(kind.inputs, params), outputs: portsOf(kind.outputs, params), incoming: new Map(), outgoing: [],
+    });
+  }
+
+  const indegree = new Map<string, number>();
+  for (const id of nodes.keys()) indegree.set(id, 0);
+  for (const edge of doc.edges) {
+    const from = nodes.get(edge.from.node), to = nodes.get(edge.to.node);
+    if (!from || !to) {
+      diagnostics.push({ severity: 'error', code: 'unknown-port', edge: edge.id, message: `edge ${edge.id} connects a node that does not exist` });
+      continue;
+    }
+    // Unknown kinds have no declared ports; their edges are kept (nothing is lost) but lead nowhere.
+    if (!from.kind || !to.kind) continue;
+    if (!from.outputs.some((p) => p.name === edge.from.port)) {
+      diagnostics.push({ severity: 'error', code: 'unknown-port', edge: edge.id, node: from.node.id, port: edge.from.port,
+        message: `${from.kind.label} ${from.node.id} has no output ${JSON.stringify(edge.from.port)} (outputs: ${from.outputs.map((p) => p.name).join(', ') || 'none'})`,
+        fix: { label: 'Remove this link', edits: [{ type: 'disconnect', edge: edge.id }] } });
+      continue;
+    }
+    if (!to.inputs.some((p) => p.name === edge.to.port)) {
+      diagnostics.push({ severity: 'error', code: 'unknown-port', edge: edge.id, node: to.node.id, port: edge.to.port,
+        message: `${to.kind.label} ${to.node.id} has no input ${JSON.stringify(edge.to.port)} (inputs: ${to.inputs.map((p) => p.name).join(', ') || 'none'})`,
+        fix: { label: 'Remove this link', edits: [{ type: 'disconnect', edge: edge.id }] } });
+      continue;
+    }
+    const existing = to.incoming.get(edge.to.port);
+    if (existing) {
+      diagnostics.push({ severity: 'error', code: 'duplicate-input', edge: edge.id, node: to.node.id, port: edge.to.port,
+        message: `${to.kind.label} ${to.node.id}: input ${edge.to.port} is fed by both ${existing.from.node} and ${edge.from.node}; an input takes one link`,
+        fix: { label: `Keep only the link from ${existing.from.node}`, edits: [{ type: 'disconnect', edge: edge.id }] } });
+      continue;
+    }
+    to.incoming.set(edge.to.port, edge);
+    from.outgoing.push(edge);
+    indegree.set(to.node.id, indegree.get(to.node.id)! + 1);
+  }
+
+  // Kahn's algorithm in document order, so the order is stable across edits.
+  const order: string[] = [];
+  const ready = [...nodes.keys()].filter((id) => indegree.get(id) === 0);
+  for (let i = 0; i < ready.length; i++) {
+    const id = ready[i]!;
+    order.push(id);
+    for (const edge of nodes.get(id)!.outgoing) {
+      const left = indegree.get(edge.to.node)! - 1;
+      indegree.set(edge.to.node, left);
+      if (left === 0) ready.push(edge.to.node);
+    }
+  }
+  if (order.length < nodes.size) reportCycles(nodes, new Set(order), diagnostics);
+  return { nodes, order, diagnostics };
+}
+
+/** Tarjan's strongly connected components over the nodes Kahn's algorithm could not order. */
+function reportCycles(nodes: ReadonlyMap<string, PreparedNode>, ordered: ReadonlySet<string>, diagnostics: Diagnostic[]): void {
+  const index = new Map<string, number>(), low = new Map<string, number>(), onStack = new Set<string>();
+  const stack: string[] = [];
+  let counter = 0;
+  const components: string[][] = [];
+  const strongConnect = (root: string): void => {
+    // Iterative DFS: a long cycle must not overflow the call stack.
+    const work: { id: string; next: number }[] = [{ id: root, next: 0 }];
+    index.set(root, counter); low.set(root, counter); counter++; stack.push(root); onStack.add(root);
+    while (work.length > 0) {
+      const frame = work[work.length - 1]!;
+      const out = nodes.get(frame.id)!.outgoing;
+      if (frame.next < out.length) {
+        const w = out[frame.next++]!.to.node;
+        if (ordered.has(w)) continue;
+        if (!index.has(w)) {
+          index.set(w, counter); low.set(w, counter); counter++; stack.push(w); onStack.add(w);
+          work.push({ id: w, next: 0 });
+        } else if (onStack.has(w)) low.set(frame.id, Math.min(low.get(frame.id)!, index.get(w)!));
+        continue;
+      }
+      work.pop();
+      const parent = work[work.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id)!, low.get(frame.id)!));
+      if (low.get(frame.id) === index.get(frame.id)) {
+        const component: string[] = [];
+        let w: string;
+        do {
+          w = stack.pop()!;
+          onStack.delete(w);
+          component.push(w);
+        } while (w !== frame.id);
+        components.push(component);
+      }
+    }
+  };
+  for (const id of nodes.keys()) if (!ordered.has(id) && !index.has(id)) strongConnect(id);
+  for (const component of components) {
+    const members = new Set(component);
+    const selfLoop = component.length === 1 && nodes.get(component[0]!)!.outgoing.some((e) => e.to.node === component[0]);
+    if (component.length === 1 && !selfLoop) continue; // downstream of a cycle, not on one: blocked silently
+    const path = component.slice().reverse().join(' → ');
+    for (const id of component) {
+      const p = nodes.get(id)!;
+      const back = [...p.incoming.values()].find((e) => members.has(e.from.node));
+      diagnostics.push({
+        severity: 'error', code: 'cycle', node: id, ...(back ? { edge: back.id } : {}),
+        message: `${p.kind?.label ?? p.node.kind} ${id} is on a cycle (${path} → ${component[component.length - 1]}); data must flow one way`,
+        ...(back ? { fix: { label: `Remove the link from ${back.from.node}`, edits: [{ type: 'disconnect', edge: back.id }] } } : {}),
+      });
+    }
+  }
+}
