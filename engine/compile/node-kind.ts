@@ -4,6 +4,8 @@
  * in the engine knows about it.
  */
 import type { Builder } from '../ir/builder.ts';
+import type { Shape } from '../ir/shape.ts';
+import type { ParamValue } from '../graph/types.ts';
 import type { DType, Init } from '../ir/ops.ts';
 import type { Value } from '../ir/program.ts';
 import type { Edit } from '../graph/edit-types.ts';
@@ -76,6 +78,12 @@ export interface LowerContext<S extends ParamSchema> {
   warn(code: DiagnosticCode, message: string, options?: ProblemOptions): void;
 }
 
+export interface NodeExample {
+  readonly params?: Readonly<Record<string, ParamValue>>;
+  /** Per input port: a shape (float) or a shape with its dtype. */
+  readonly inputs: Readonly<Record<string, Shape | { readonly shape: Shape; readonly dtype: DType }>>;
+}
+
 export interface NodeKind<S extends ParamSchema = ParamSchema> {
   /** Stable id stored in documents (`conv2d`); never rename one, migrate instead. */
   readonly id: string;
@@ -85,6 +93,11 @@ export interface NodeKind<S extends ParamSchema = ParamSchema> {
   readonly params: S;
   readonly inputs: readonly PortSpec[] | ((params: ParamsOf<S>) => readonly PortSpec[]);
   readonly outputs: readonly PortSpec[] | ((params: ParamsOf<S>) => readonly PortSpec[]);
+  /**
+   * A small working configuration: params (over the defaults) and a shape for each input port. The docs show it
+   * and catalog.test.ts lowers it, so every listed kind is checked the moment it is added.
+   */
+  readonly example?: NodeExample;
   /** Emits the node's computation; returns one value per output port. */
   lower(ctx: LowerContext<S>): Readonly<Record<string, Value>>;
   /** Optimizers only: which loss they minimise comes from their `loss` port, which weights from this. */

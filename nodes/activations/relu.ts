@@ -13,5 +13,6 @@ export const relu = defineNode({
   params: {},
   inputs: [{ name: 'x' }],
   outputs: [{ name: 'y' }],
+  example: { inputs: { x: ['N', 128] } },
   lower: (ctx) => ({ y: ctx.b.unary('relu', floatInput(ctx, 'x')) }),
 });

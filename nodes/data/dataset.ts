@@ -21,6 +21,7 @@ export const dataset = defineNode({
     { name: 'features', doc: 'inputs, [N, …]' },
     { name: 'labels', doc: 'targets: class indices [N] or values [N, k]' },
   ],
+  example: { params: { dataset: 'fashion-mnist', layout: 'image' }, inputs: {} },
   lower(ctx) {
     const info = ctx.dataset(ctx.params.dataset);
     if (!info) return ctx.fail('unknown-dataset', `no built-in dataset ${JSON.stringify(ctx.params.dataset)}`, { param: 'dataset' });

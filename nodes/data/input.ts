@@ -17,5 +17,6 @@ export const input = defineNode({
   },
   inputs: [],
   outputs: [{ name: 'y' }],
+  example: { inputs: {} },
   lower: (ctx) => ({ y: ctx.b.op('input', [], { name: ctx.node.id, shape: ctx.params.shape, dtype: ctx.params.dtype }) }),
 });

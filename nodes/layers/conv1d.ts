@@ -14,5 +14,6 @@ export const conv1d = defineNode({
   params: convParams,
   inputs: [{ name: 'x', rank: 3, doc: '[N, C_in, L]' }],
   outputs: [{ name: 'y', rank: 3, doc: '[N, C_out, L_out]' }],
+  example: { params: { in_channels: 1, out_channels: 8, kernel_size: 3, padding: 'same' }, inputs: { x: ['N', 1, 'T'] } },
   lower: (ctx) => lowerConv(ctx, 1),
 });

@@ -14,5 +14,6 @@ export const conv2d = defineNode({
   params: { ...convParams, in_channels: { ...convParams.in_channels, default: 1 } },
   inputs: [{ name: 'x', rank: 4, doc: '[N, C_in, H, W]' }],
   outputs: [{ name: 'y', rank: 4, doc: '[N, C_out, H_out, W_out]' }],
+  example: { params: { in_channels: 3, out_channels: 10, kernel_size: 5, padding: 2 }, inputs: { x: ['N', 3, 32, 32] } },
   lower: (ctx) => lowerConv(ctx, 2),
 });

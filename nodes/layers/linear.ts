@@ -22,6 +22,7 @@ export const linear = defineNode({
   },
   inputs: [{ name: 'x', doc: '[N, …, in_features]' }],
   outputs: [{ name: 'y', doc: '[N, …, out_features]' }],
+  example: { params: { in_features: 784, out_features: 128 }, inputs: { x: ['N', 784] } },
   lower(ctx) {
     const { in_features: fin, out_features: fout, init } = ctx.params;
     const x = floatInput(ctx, 'x');

@@ -19,6 +19,7 @@ export const crossEntropy = defineNode({
     label_smoothing: p.float(0, 'ε: target = (1−ε)·one-hot + ε/C', { min: 0, max: 1 }),
   },
   ...LOSS_PORTS,
+  example: { inputs: { input: ['N', 10], target: { shape: ['N'], dtype: 'i32' } } },
   lower(ctx) {
     const z = floatInput(ctx, 'input');
     const target = ctx.input('target');

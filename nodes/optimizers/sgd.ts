@@ -22,6 +22,7 @@ export const sgd = defineNode({
   },
   ...OPTIMIZER_PORTS,
   optimizer: optimizerSelection,
+  example: { params: { lr: 0.1, momentum: 0.9 }, inputs: { loss: [] } },
   lower(ctx) {
     if (ctx.params.nesterov && (ctx.params.momentum <= 0 || ctx.params.dampening !== 0)) {
       ctx.fail('invalid-graph', 'Nesterov momentum needs momentum > 0 and dampening 0 (PyTorch refuses otherwise)', { param: 'nesterov' });
