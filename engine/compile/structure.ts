@@ -8,7 +8,15 @@ import type { Diagnostic } from './diagnostics.ts';
 import { portsOf, type Catalog, type NodeKind, type PortSpec } from './node-kind.ts';
 import { resolveParams, zodForParam, type ParamProblem, type ParamSchema, type ParamsOf } from './params.ts';
 
+/** Where a connected input comes from: the producer's position in the document and its output port. */
+export interface Source {
+  readonly index: number;
+  readonly port: string;
+}
+
 export interface PreparedNode {
+  /** Position in `doc.nodes`. */
+  readonly index: number;
   readonly node: GraphNode;
   /** Undefined for an unknown kind. */
   readonly kind: NodeKind | undefined;
@@ -18,13 +26,33 @@ export interface PreparedNode {
   /** The edge feeding each connected input port. */
   readonly incoming: Map<string, GraphEdge>;
   readonly outgoing: GraphEdge[];
+  /** Aligned with `inputs`: the producer of each connected input (array lookups keep re-analysis cheap). */
+  sources: readonly (Source | undefined)[];
+  /** Problems with this node's kind or params. */
+  readonly diagnostics: readonly Diagnostic[];
 }
 
 export interface Prepared {
+  readonly doc: GraphDocument;
   readonly nodes: ReadonlyMap<string, PreparedNode>;
+  /** The prepared nodes in document order. */
+  readonly list: readonly PreparedNode[];
   /** Topological order of every node not on or behind a cycle. */
   readonly order: readonly string[];
-  readonly diagnostics: Diagnostic[];
+  /** The same order as positions in `list`. */
+  readonly orderIndex: readonly number[];
+  /** Problems with links: unknown ports, doubly fed inputs, cycles. */
+  readonly linkDiagnostics: readonly Diagnostic[];
+  /** Results that depend only on the structure, computed on demand and kept while the structure is unchanged. */
+  readonly memo: Map<string, unknown>;
+}
+
+/** Every structural diagnostic: kinds, params, links. */
+export function structuralDiagnostics(prepared: Prepared): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const p of prepared.nodes.values()) out.push(...p.diagnostics);
+  out.push(...prepared.linkDiagnostics);
+  return out;
 }
 
 const zodCache = new WeakMap<NodeKind, Record<string, z.ZodType<ParamValue>>>();
@@ -47,29 +75,61 @@ export function resolveNodeParams(kind: NodeKind, raw: GraphNode['params']): { p
   return resolved;
 }
 
-export function prepareGraph(doc: GraphDocument, catalog: Catalog): Prepared {
+function prepareNode(index: number, node: GraphNode, catalog: Catalog): PreparedNode {
+  const kind = catalog.get(node.kind);
+  if (!kind) {
+    const diagnostics: Diagnostic[] = [{ severity: 'error', code: 'unknown-kind', node: node.id, message: `${node.id}: unknown node kind ${JSON.stringify(node.kind)}` }];
+    return { index, node, kind, params: {}, inputs: [], outputs: [], incoming: new Map(), outgoing: [], sources: [], diagnostics };
+  }
+  const { params, problems } = resolveNodeParams(kind, node.params);
+  const diagnostics: Diagnostic[] = problems.map((pr) => {
+    const known = Object.hasOwn(kind.params, pr.param);
+    return {
+      severity: known ? 'error' : 'warning', code: 'bad-param', node: node.id, param: pr.param,
+      message: `${kind.label} ${node.id}: ${pr.message}${known ? `; using the default ${JSON.stringify(kind.params[pr.param]!.default)}` : ''}`,
+      fix: { label: known ? `Reset ${pr.param} to its default` : `Remove ${pr.param}`, edits: [{ type: 'resetParam', node: node.id, param: pr.param }] },
+    };
+  });
+  return { index, node, kind, params, inputs: portsOf(kind.inputs, params), outputs: portsOf(kind.outputs, params), incoming: new Map(), outgoing: [], sources: [], diagnostics };
+}
+
+const samePorts = (a: readonly PortSpec[], b: readonly PortSpec[]): boolean =>
+  a === b || (a.length === b.length && a.every((p, i) => p.name === b[i]!.name));
+
+/**
+ * After an edit that changed only params or positions (the common case while editing), the links, order and
+ * cycles are unchanged: reuse them and re-resolve just the nodes whose params object changed.
+ */
+function reprepare(doc: GraphDocument, catalog: Catalog, previous: Prepared): Prepared | undefined {
+  const before = previous.doc;
+  if (doc.edges !== before.edges || doc.nodes.length !== before.nodes.length) return undefined;
+  const nodes = new Map<string, PreparedNode>();
+  const list: PreparedNode[] = [];
+  for (let i = 0; i < doc.nodes.length; i++) {
+    const node = doc.nodes[i]!, old = before.nodes[i]!;
+    if (node.id !== old.id || node.kind !== old.kind) return undefined;
+    const prev = previous.nodes.get(node.id)!;
+    let next: PreparedNode;
+    if (node === old) next = prev;
+    else if (node.params === old.params) next = { ...prev, node };
+    else {
+      const fresh = prepareNode(i, node, catalog);
+      if (!samePorts(fresh.inputs, prev.inputs) || !samePorts(fresh.outputs, prev.outputs)) return undefined;
+      next = { ...fresh, incoming: prev.incoming, outgoing: prev.outgoing, sources: prev.sources };
+    }
+    nodes.set(node.id, next);
+    list.push(next);
+  }
+  return { ...previous, doc, nodes, list };
+}
+
+export function prepareGraph(doc: GraphDocument, catalog: Catalog, previous?: Prepared): Prepared {
+  const reused = previous && reprepare(doc, catalog, previous);
+  if (reused) return reused;
   const diagnostics: Diagnostic[] = [];
   const nodes = new Map<string, PreparedNode>();
-  for (const node of doc.nodes) {
-    const kind = catalog.get(node.kind);
-    if (!kind) {
-      diagnostics.push({ severity: 'error', code: 'unknown-kind', node: node.id, message: `${node.id}: unknown node kind ${JSON.stringify(node.kind)}` });
-      nodes.set(node.id, { node, kind, params: {}, inputs: [], outputs: [], incoming: new Map(), outgoing: [] });
-      continue;
-    }
-    const { params, problems } = resolveNodeParams(kind, node.params);
-    for (const pr of problems) {
-      const known = Object.hasOwn(kind.params, pr.param);
-      diagnostics.push({
-        severity: known ? 'error' : 'warning', code: 'bad-param', node: node.id, param: pr.param,
-        message: `${kind.label} ${node.id}: ${pr.message}${known ? `; using the default ${JSON.stringify(kind.params[pr.param]!.default)}` : ''}`,
-        fix: { label: known ? `Reset ${pr.param} to its default` : `Remove ${pr.param}`, edits: [{ type: 'resetParam', node: node.id, param: pr.param }] },
-      });
-    }
-    nodes.set(node.id, {
-      node, kind, params, inputs: portsOf(kind.inputs, params), outputs: portsOf(kind.outputs, params), incoming: new Map(), outgoing: [],
-    });
-  }
+  const list = doc.nodes.map((node, i) => prepareNode(i, node, catalog));
+  for (const p of list) nodes.set(p.node.id, p);
 
   const indegree = new Map<string, number>();
   for (const id of nodes.keys()) indegree.set(id, 0);
@@ -118,7 +178,13 @@ export function prepareGraph(doc: GraphDocument, catalog: Catalog): Prepared {
     }
   }
   if (order.length < nodes.size) reportCycles(nodes, new Set(order), diagnostics);
-  return { nodes, order, diagnostics };
+  for (const p of list) {
+    p.sources = p.inputs.map((spec) => {
+      const edge = p.incoming.get(spec.name);
+      return edge && { index: nodes.get(edge.from.node)!.index, port: edge.from.port };
+    });
+  }
+  return { doc, nodes, list, order, orderIndex: order.map((id) => nodes.get(id)!.index), linkDiagnostics: diagnostics, memo: new Map() };
 }
 
 /** Tarjan's strongly connected components over the nodes Kahn's algorithm could not order. */
