@@ -8,6 +8,8 @@ import type { Value } from '../ir/program.ts';
 import type { GraphNode } from '../graph/types.ts';
 import { findDataset } from '../data/registry.ts';
 import type { Diagnostic, DiagnosticCode } from './diagnostics.ts';
+import type { DatasetInfo } from '../data/registry.ts';
+import type { Init } from '../ir/ops.ts';
 import type { LowerContext, NodeKind, ProblemOptions, Producer } from './node-kind.ts';
 import type { ParamSchema, ParamsOf } from './params.ts';
 
@@ -34,47 +36,72 @@ export type LowerNodeResult =
 /** Prefix every message with the node, the way users name it: `Conv2d conv2: …`. */
 export const nodeTitle = (kind: NodeKind, node: GraphNode): string => `${kind.label} ${node.id}`;
 
+function problem(kind: NodeKind, node: GraphNode, severity: 'error' | 'warning', code: DiagnosticCode, message: string, o: ProblemOptions): Diagnostic {
+  const d: { -readonly [K in keyof Diagnostic]: Diagnostic[K] } = { severity, code, message: `${nodeTitle(kind, node)}: ${message}`, node: node.id };
+  if (o.port !== undefined) d.port = o.port;
+  if (o.param !== undefined) d.param = o.param;
+  if (o.fix !== undefined) d.fix = o.fix;
+  return d;
+}
+
+/**
+ * The context a kind's `lower` sees. A class rather than an object of closures: the analysis creates one per node
+ * of a freshly opened graph, and methods on a prototype cost nothing per instance.
+ */
+class Context implements LowerContext<ParamSchema> {
+  readonly node: { readonly id: string; readonly kind: string };
+  readonly params: ParamsOf<ParamSchema>;
+  readonly mode: 'train' | 'eval';
+  readonly diagnostics: Diagnostic[] = [];
+
+  constructor(readonly b: Builder, private readonly req: LowerNodeRequest) {
+    this.node = req.node;
+    this.params = req.params;
+    this.mode = req.mode;
+  }
+
+  input(port: string): Value {
+    const v = this.req.inputs.get(port);
+    if (!v) throw new NodeProblem('missing-input', `input ${port} is not connected`, { port });
+    return v;
+  }
+  optionalInput(port: string): Value | undefined {
+    return this.req.inputs.get(port);
+  }
+  producer(port: string): Producer | undefined {
+    return this.req.producers.get(port);
+  }
+  weight(name: string, shape: readonly number[], init: Init): Value {
+    return this.b.op('param', [], { name: `${this.node.id}.${name}`, shape, init });
+  }
+  buffer(name: string, shape: readonly number[], init: Init): Value {
+    return this.b.op('buffer', [], { name: `${this.node.id}.${name}`, shape, init });
+  }
+  dataset(name: string): DatasetInfo | undefined {
+    return findDataset(name);
+  }
+  fail(code: DiagnosticCode, message: string, options?: ProblemOptions): never {
+    throw new NodeProblem(code, message, options);
+  }
+  warn(code: DiagnosticCode, message: string, options: ProblemOptions = {}): void {
+    this.diagnostics.push(problem(this.req.kind, this.req.node, 'warning', code, message, options));
+  }
+}
+
 export function lowerNode(b: Builder, req: LowerNodeRequest): LowerNodeResult {
   const { kind, node } = req;
-  const diagnostics: Diagnostic[] = [];
-  const problem = (severity: 'error' | 'warning', code: DiagnosticCode, message: string, o: ProblemOptions): Diagnostic => ({
-    severity, code, message: `${nodeTitle(kind, node)}: ${message}`, node: node.id,
-    ...(o.port === undefined ? {} : { port: o.port }),
-    ...(o.param === undefined ? {} : { param: o.param }),
-    ...(o.fix === undefined ? {} : { fix: o.fix }),
-  });
-  const ctx: LowerContext<ParamSchema> = {
-    node: { id: node.id, kind: node.kind },
-    params: req.params,
-    b,
-    mode: req.mode,
-    input(port) {
-      const v = req.inputs.get(port);
-      if (!v) throw new NodeProblem('missing-input', `input ${port} is not connected`, { port });
-      return v;
-    },
-    optionalInput: (port) => req.inputs.get(port),
-    producer: (port) => req.producers.get(port),
-    weight: (name, shape, init) => b.op('param', [], { name: `${node.id}.${name}`, shape, init }),
-    buffer: (name, shape, init) => b.op('buffer', [], { name: `${node.id}.${name}`, shape, init }),
-    dataset: findDataset,
-    fail(code, message, options) {
-      throw new NodeProblem(code, message, options);
-    },
-    warn(code, message, options = {}) {
-      diagnostics.push(problem('warning', code, message, options));
-    },
-  };
+  const ctx = new Context(b, req);
+  const { diagnostics } = ctx;
   const previous = b.currentNode;
   b.currentNode = node.id;
   try {
     const outputs = kind.lower(ctx);
     return { ok: true, outputs, diagnostics };
   } catch (error) {
-    if (error instanceof NodeProblem) diagnostics.push(problem('error', error.code, error.message, error.options));
-    else if (error instanceof ShapeError) diagnostics.push(problem('error', 'shape-mismatch', error.message, {}));
+    if (error instanceof NodeProblem) diagnostics.push(problem(kind, node, 'error', error.code, error.message, error.options));
+    else if (error instanceof ShapeError) diagnostics.push(problem(kind, node, 'error', 'shape-mismatch', error.message, {}));
     // A bug in a lowering must not take the editor down; it is reported on the node like any other problem.
-    else diagnostics.push(problem('error', 'invalid-graph', `cannot be lowered: ${(error as Error)?.message ?? String(error)}`, {}));
+    else diagnostics.push(problem(kind, node, 'error', 'invalid-graph', `cannot be lowered: ${(error as Error)?.message ?? String(error)}`, {}));
     return { ok: false, diagnostics };
   } finally {
     b.currentNode = previous;

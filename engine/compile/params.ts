@@ -2,7 +2,6 @@
  * Typed parameter schemas for node kinds. One declaration per param gives its TypeScript type, its validation
  * (a zod schema), the inspector widget, and the generated docs — so the three never disagree.
  */
-import { z } from 'zod';
 import type { ParamValue } from '../graph/types.ts';
 
 interface Base<T> {
@@ -66,50 +65,53 @@ function describeRange(min?: number, max?: number, exclusiveMin?: boolean): stri
   return `at most ${max}`;
 }
 
-/** The zod schema validating one param's value as found in a document. */
-export function zodForParam(def: ParamDef): z.ZodType<ParamValue> {
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+
+function checkRange(v: number, min: number | undefined, max: number | undefined, exclusiveMin = false): string | undefined {
+  const low = min !== undefined && (exclusiveMin ? !(v > min) : !(v >= min));
+  const high = max !== undefined && !(v <= max);
+  return low || high ? `must be ${describeRange(min, max, exclusiveMin)}` : undefined;
+}
+
+/**
+ * Why `value` is not acceptable for `def`, or undefined when it is. Hand-written rather than zod: it runs for every
+ * param of every changed node on each edit, and the messages are written for the inspector.
+ */
+export function checkParam(def: ParamDef, value: unknown): string | undefined {
   switch (def.type) {
-    case 'int': {
-      let s = z.number().int('must be a whole number');
-      if (def.min !== undefined) s = s.min(def.min, `must be ${describeRange(def.min, def.max)}`);
-      if (def.max !== undefined) s = s.max(def.max, `must be ${describeRange(def.min, def.max)}`);
-      return s;
-    }
-    case 'float': {
-      let s = z.number().finite();
-      if (def.min !== undefined) s = def.exclusiveMin ? s.gt(def.min, `must be ${describeRange(def.min, def.max, true)}`) : s.min(def.min, `must be ${describeRange(def.min, def.max)}`);
-      if (def.max !== undefined) s = s.max(def.max, `must be ${describeRange(def.min, def.max, def.exclusiveMin)}`);
-      return s;
-    }
+    case 'int':
+      return isInt(value) ? checkRange(value, def.min, def.max) : 'must be a whole number';
+    case 'float':
+      return typeof value === 'number' && Number.isFinite(value) ? checkRange(value, def.min, def.max, def.exclusiveMin) : 'must be a finite number';
     case 'bool':
-      return z.boolean();
+      return typeof value === 'boolean' ? undefined : 'must be true or false';
     case 'choice':
-      return z.enum(def.choices as [string, ...string[]], { error: `must be one of ${def.choices.join(', ')}` });
+      return typeof value === 'string' && def.choices.includes(value) ? undefined : `must be one of ${def.choices.join(', ')}`;
     case 'size': {
-      const n = z.number().int('must be a whole number').min(def.min, `must be at least ${def.min}`);
-      const options: z.ZodType<ParamValue>[] = [n, z.array(n).min(1).max(3)];
-      if (def.keywords?.length) options.push(z.enum(def.keywords as [string, ...string[]]));
-      return z.union(options as [z.ZodType<ParamValue>, ...z.ZodType<ParamValue>[]], {
-        error: `must be a whole number ≥ ${def.min}, a list of them${def.keywords?.length ? `, or ${def.keywords.join('/')}` : ''}`,
-      });
+      const ok = (n: unknown) => isInt(n) && n >= def.min;
+      if (ok(value) || (typeof value === 'string' && def.keywords?.includes(value))) return undefined;
+      if (Array.isArray(value) && value.length >= 1 && value.length <= 3 && value.every(ok)) return undefined;
+      return `must be a whole number ≥ ${def.min}, a list of 1–3 of them${def.keywords?.length ? `, or ${def.keywords.join('/')}` : ''}`;
     }
     case 'shape': {
-      const dim = z.union([
-        z.number().int().refine((d) => d >= 1 || (def.allowInfer === true && d === -1), { message: def.allowInfer ? 'sizes must be ≥ 1 or -1' : 'sizes must be ≥ 1' }),
-        z.string().regex(SYMBOL, 'symbols are capitalised names such as N or T'),
-      ]);
-      return z.array(dim).min(1, 'needs at least one dimension').max(8, 'at most 8 dimensions')
-        .refine((s) => s.filter((d) => d === -1).length <= 1, { message: 'at most one -1' });
+      if (!Array.isArray(value) || value.length < 1 || value.length > 8) return 'must be a list of 1 to 8 dimensions';
+      let holes = 0;
+      for (const d of value) {
+        if (typeof d === 'string') {
+          if (!SYMBOL.test(d)) return `has ${JSON.stringify(d)}; symbols are capitalised names such as N or T`;
+        } else if (d === -1 && def.allowInfer) holes++;
+        else if (!isInt(d) || d < 1) return `has ${JSON.stringify(d)}; sizes must be whole numbers ≥ 1${def.allowInfer ? ' (or one -1)' : ''}`;
+      }
+      return holes > 1 ? 'may contain at most one -1' : undefined;
     }
-    case 'ints': {
-      let n = z.number().int();
-      if (def.min !== undefined) n = n.min(def.min);
-      return z.array(n).max(64);
-    }
+    case 'ints':
+      return Array.isArray(value) && value.length <= 64 && value.every((n) => isInt(n) && (def.min === undefined || n >= def.min))
+        ? undefined : `must be a list of whole numbers${def.min === undefined ? '' : ` ≥ ${def.min}`}`;
     case 'text':
-      return z.string().max(def.maxLength);
+      return typeof value === 'string' && value.length <= def.maxLength ? undefined : `must be text of at most ${def.maxLength} characters`;
     case 'texts':
-      return z.array(z.string().min(1).max(128)).max(64);
+      return Array.isArray(value) && value.length <= 64 && value.every((t) => typeof t === 'string' && t.length >= 1 && t.length <= 128)
+        ? undefined : 'must be a list of names (1–128 characters each)';
   }
 }
 
@@ -123,7 +125,7 @@ export interface ParamProblem {
  * used, so one bad value does not hide every shape downstream.
  */
 export function resolveParams<S extends ParamSchema>(
-  schema: S, raw: Readonly<Record<string, ParamValue>>, zods: Readonly<Record<string, z.ZodType<ParamValue>>>,
+  schema: S, raw: Readonly<Record<string, ParamValue>>,
 ): { params: ParamsOf<S>; problems: ParamProblem[] } {
   const params: Record<string, unknown> = {};
   const problems: ParamProblem[] = [];
@@ -133,10 +135,10 @@ export function resolveParams<S extends ParamSchema>(
       params[name] = def.default;
       continue;
     }
-    const result = zods[name]!.safeParse(raw[name]);
-    if (result.success) params[name] = result.data;
+    const problem = checkParam(def, raw[name]);
+    if (problem === undefined) params[name] = raw[name];
     else {
-      problems.push({ param: name, message: `${name} = ${JSON.stringify(raw[name])} ${result.error.issues[0]?.message ?? 'is invalid'}` });
+      problems.push({ param: name, message: `${name} = ${JSON.stringify(raw[name])} ${problem}` });
       params[name] = def.default;
     }
   }

@@ -2,11 +2,10 @@
  * The structural pass before any lowering: node kinds and params resolved, edges checked against ports, the
  * topological order, and cycles found. Shared by the editor's analysis and the whole-program compile.
  */
-import type { z } from 'zod';
-import type { GraphDocument, GraphEdge, GraphNode, ParamValue } from '../graph/types.ts';
+import type { GraphDocument, GraphEdge, GraphNode } from '../graph/types.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { portsOf, type Catalog, type NodeKind, type PortSpec } from './node-kind.ts';
-import { resolveParams, zodForParam, type ParamProblem, type ParamSchema, type ParamsOf } from './params.ts';
+import { resolveParams, type ParamProblem, type ParamSchema, type ParamsOf } from './params.ts';
 
 /** Where a connected input comes from: the producer's position in the document and its output port. */
 export interface Source {
@@ -41,28 +40,22 @@ export interface Prepared {
   readonly order: readonly string[];
   /** The same order as positions in `list`. */
   readonly orderIndex: readonly number[];
+  /** Positions of the nodes fed by each node (by document position). */
+  readonly consumers: readonly (readonly number[])[];
   /** Problems with links: unknown ports, doubly fed inputs, cycles. */
   readonly linkDiagnostics: readonly Diagnostic[];
+  /** Kind and param problems of the nodes that have any, by document position. */
+  readonly nodeProblems: ReadonlyMap<number, readonly Diagnostic[]>;
   /** Results that depend only on the structure, computed on demand and kept while the structure is unchanged. */
   readonly memo: Map<string, unknown>;
 }
 
-/** Every structural diagnostic: kinds, params, links. */
+/** Every structural diagnostic: kinds and params in document order, then links. */
 export function structuralDiagnostics(prepared: Prepared): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const p of prepared.nodes.values()) out.push(...p.diagnostics);
+  for (const index of [...prepared.nodeProblems.keys()].sort((a, b) => a - b)) out.push(...prepared.nodeProblems.get(index)!);
   out.push(...prepared.linkDiagnostics);
   return out;
-}
-
-const zodCache = new WeakMap<NodeKind, Record<string, z.ZodType<ParamValue>>>();
-function zodsOf(kind: NodeKind): Record<string, z.ZodType<ParamValue>> {
-  let zods = zodCache.get(kind);
-  if (!zods) {
-    zods = Object.fromEntries(Object.entries(kind.params).map(([name, def]) => [name, zodForParam(def)]));
-    zodCache.set(kind, zods);
-  }
-  return zods;
 }
 
 /** Edits keep the params object of untouched nodes, so resolving by identity makes re-analysis after one edit cheap. */
@@ -70,7 +63,7 @@ const paramCache = new WeakMap<object, { kind: NodeKind; params: ParamsOf<ParamS
 export function resolveNodeParams(kind: NodeKind, raw: GraphNode['params']): { params: ParamsOf<ParamSchema>; problems: ParamProblem[] } {
   const hit = paramCache.get(raw);
   if (hit && hit.kind === kind) return hit;
-  const resolved = { kind, ...resolveParams(kind.params, raw, zodsOf(kind)) };
+  const resolved = { kind, ...resolveParams(kind.params, raw) };
   paramCache.set(raw, resolved);
   return resolved;
 }
@@ -105,6 +98,7 @@ function reprepare(doc: GraphDocument, catalog: Catalog, previous: Prepared): Pr
   if (doc.edges !== before.edges || doc.nodes.length !== before.nodes.length) return undefined;
   const nodes = new Map<string, PreparedNode>();
   const list: PreparedNode[] = [];
+  let nodeProblems = previous.nodeProblems;
   for (let i = 0; i < doc.nodes.length; i++) {
     const node = doc.nodes[i]!, old = before.nodes[i]!;
     if (node.id !== old.id || node.kind !== old.kind) return undefined;
@@ -116,11 +110,17 @@ function reprepare(doc: GraphDocument, catalog: Catalog, previous: Prepared): Pr
       const fresh = prepareNode(i, node, catalog);
       if (!samePorts(fresh.inputs, prev.inputs) || !samePorts(fresh.outputs, prev.outputs)) return undefined;
       next = { ...fresh, incoming: prev.incoming, outgoing: prev.outgoing, sources: prev.sources };
+      if (fresh.diagnostics.length > 0 || nodeProblems.has(i)) {
+        const updated = new Map(nodeProblems);
+        if (fresh.diagnostics.length > 0) updated.set(i, fresh.diagnostics);
+        else updated.delete(i);
+        nodeProblems = updated;
+      }
     }
     nodes.set(node.id, next);
     list.push(next);
   }
-  return { ...previous, doc, nodes, list };
+  return { ...previous, doc, nodes, list, nodeProblems };
 }
 
 export function prepareGraph(doc: GraphDocument, catalog: Catalog, previous?: Prepared): Prepared {
@@ -184,7 +184,13 @@ export function prepareGraph(doc: GraphDocument, catalog: Catalog, previous?: Pr
       return edge && { index: nodes.get(edge.from.node)!.index, port: edge.from.port };
     });
   }
-  return { doc, nodes, list, order, orderIndex: order.map((id) => nodes.get(id)!.index), linkDiagnostics: diagnostics, memo: new Map() };
+  const consumers = list.map((p) => [...new Set(p.outgoing.map((e) => nodes.get(e.to.node)!.index))]);
+  const nodeProblems = new Map<number, readonly Diagnostic[]>();
+  for (const p of list) if (p.diagnostics.length > 0) nodeProblems.set(p.index, p.diagnostics);
+  return {
+    doc, nodes, list, order, orderIndex: order.map((id) => nodes.get(id)!.index), consumers,
+    linkDiagnostics: diagnostics, nodeProblems, memo: new Map(),
+  };
 }
 
 /** Tarjan's strongly connected components over the nodes Kahn's algorithm could not order. */

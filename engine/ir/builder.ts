@@ -36,6 +36,15 @@ export class Builder {
     this.outputs[name] = value.id;
   }
 
+  /** Empties the builder for reuse (the analysis lowers thousands of nodes one at a time). */
+  reset(): void {
+    this.values.length = 0;
+    this.ops.length = 0;
+    this.stateUpdates.length = 0;
+    for (const key of Object.keys(this.outputs)) delete this.outputs[key];
+    this.currentNode = undefined;
+  }
+
   program(): Program {
     return { values: this.values, ops: this.ops, stateUpdates: this.stateUpdates, outputs: this.outputs };
   }

@@ -1,6 +1,7 @@
 /** The course's worked examples (../shared/CURRICULUM.md §2 and §4), computed by the analysis. */
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../engine/compile/analyze.ts';
+import { lowerGraph } from '../../engine/compile/lower-graph.ts';
 import { applyEdits } from '../../engine/graph/edit.ts';
 import { CATALOG } from '../../nodes/index.ts';
 import { graph } from '../helpers/doc.ts';
@@ -17,7 +18,9 @@ describe('conv output shape and parameters (exercise 7)', () => {
     const doc = graph(['x', 'input', { shape: ['N', 1, 28, 28] }], ['conv', 'conv2d', { kernel_size: k, padding: 'same' }]).chain('x', 'conv').doc;
     const a = analyze(doc, CATALOG);
     expect(a.nodes.get('conv')!.outputs.y!.shape).toEqual(['N', 8, 28, 28]);
-    const conv = a.nodes.get('conv')!.fragment!.ops.find((o) => o.op === 'conv')!;
+    const lowered = lowerGraph(doc, CATALOG);
+    if (!lowered.ok) throw new Error('does not lower');
+    const conv = lowered.program.ops.find((o) => o.op === 'conv')!;
     expect((conv.attrs as unknown as { padding: number[][] }).padding).toEqual([[(k - 1) / 2, (k - 1) / 2], [(k - 1) / 2, (k - 1) / 2]]);
   });
 });
