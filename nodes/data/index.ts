@@ -1,5 +1,7 @@
 /** Data sources, in palette order. */
+import { constant } from './constant.ts';
 import { dataset } from './dataset.ts';
 import { input } from './input.ts';
+import { noise } from './noise.ts';
 
-export const DATA_KINDS = [input, dataset] as const;
+export const DATA_KINDS = [input, dataset, constant, noise] as const;
