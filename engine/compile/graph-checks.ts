@@ -12,10 +12,10 @@ function memo<T>(prepared: Prepared, key: string, compute: () => T): T {
   return value;
 }
 
-/** Nodes whose outputs reach a node without outputs (a loss, an optimizer, an Output) contribute; others are flagged. */
+/** Nodes whose outputs reach a loss or a node without outputs (an optimizer, an Output) contribute; others are flagged. */
 export function unreachableDiagnostics(prepared: Prepared): readonly Diagnostic[] {
   return memo(prepared, 'unreachable', () => {
-    const sinks = prepared.list.filter((p) => p.kind && p.outputs.length === 0);
+    const sinks = prepared.list.filter((p) => p.kind && (p.outputs.length === 0 || p.kind.category === 'losses'));
     if (sinks.length === 0) return [];
     const reached = new Set<string>(sinks.map((p) => p.node.id));
     const queue = [...reached];
