@@ -4,7 +4,7 @@ import { p, type ParamSchema } from '../../engine/compile/params.ts';
 import type { Value } from '../../engine/ir/program.ts';
 import { formatShape, isSymbol } from '../../engine/ir/shape.ts';
 import { floatInput } from '../common/checks.ts';
-import { resolveDim } from '../structure/dim.ts';
+import { resolveDim } from '../common/dim.ts';
 
 export const softmaxDimParam = p.int(-1, 'dimension that sums to 1 (−1: the last, e.g. the classes of [N,C])');
 

@@ -1,7 +1,7 @@
 import { defineNode } from '../../engine/compile/node-kind.ts';
 import { p } from '../../engine/compile/params.ts';
 import { formatShape } from '../../engine/ir/shape.ts';
-import { concreteSize, resolveDim } from './dim.ts';
+import { concreteSize, resolveDim } from '../common/dim.ts';
 import { inputsParam, numberedInputs, numberedPorts } from './merge.ts';
 
 export const concat = defineNode({

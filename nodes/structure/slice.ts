@@ -1,7 +1,7 @@
 import { defineNode } from '../../engine/compile/node-kind.ts';
 import { p } from '../../engine/compile/params.ts';
 import { formatShape } from '../../engine/ir/shape.ts';
-import { concreteSize, resolveDim } from './dim.ts';
+import { concreteSize, resolveDim } from '../common/dim.ts';
 
 /** Python's rule for one slice bound: negative counts from the end, then clamp to 0…length. */
 const bound = (i: number, length: number): number => (i < 0 ? Math.max(i + length, 0) : Math.min(i, length));

@@ -2,7 +2,7 @@ import { defineNode } from '../../engine/compile/node-kind.ts';
 import { p } from '../../engine/compile/params.ts';
 import type { Value } from '../../engine/ir/program.ts';
 import { formatShape } from '../../engine/ir/shape.ts';
-import { concreteSize, resolveDim } from './dim.ts';
+import { concreteSize, resolveDim } from '../common/dim.ts';
 
 /** torch.split with a list of sizes: one output per section. */
 export const split = defineNode({
