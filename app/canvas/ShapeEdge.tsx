@@ -1,0 +1,33 @@
+/** An edge labelled with the tensor shape that flows along it (`[N,8,8,8]`), coloured by the diagnostics it carries. */
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { useEditorApi } from '../state/editor-context.tsx';
+import type { FlowEdge } from './flow-model.ts';
+
+function ShapeEdgeView(props: EdgeProps<FlowEdge>) {
+  const { id, data, selected, markerEnd } = props;
+  const api = useEditorApi();
+  const [path, labelX, labelY] = getBezierPath(props);
+  const severity = data?.severity;
+  const className = `nl-edge${severity ? ` nl-edge--${severity}` : ''}${data?.shape ? '' : ' nl-edge--unknown'}${selected ? ' nl-edge--selected' : ''}`;
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={className} />
+      <EdgeLabelRenderer>
+        <button
+          type="button"
+          // nodrag/nopan: clicking the label selects the edge instead of panning the canvas.
+          className={`nl-edge-label nodrag nopan${severity ? ` nl-edge-label--${severity}` : ''}${selected ? ' nl-edge-label--selected' : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          data-testid={`edge-label-${id}`}
+          aria-label={`edge ${id}: ${data?.shape ?? 'shape unknown'}`}
+          onClick={() => api.getState().select({ nodes: [], edges: [id] })}
+        >
+          {data?.shape ?? '?'}
+        </button>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const ShapeEdge = memo(ShapeEdgeView);
