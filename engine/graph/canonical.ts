@@ -1,0 +1,52 @@
+/**
+ * Fresh plain-object copies of a document with keys in one fixed order and absent optional fields left out (never
+ * `undefined`). parse.ts returns this copy, so a loaded graph shares nothing with the caller's data; serialize.ts
+ * prints it, so equal documents always print the same text.
+ */
+import type { GraphDocument, GraphEdge, GraphGroup, GraphNode, ParamValue, PortRef } from './types.ts';
+
+export function canonicalDocument(g: GraphDocument): GraphDocument {
+  return {
+    format: g.format,
+    version: g.version,
+    ...(g.name !== undefined && { name: g.name }),
+    nodes: g.nodes.map(canonicalNode),
+    edges: g.edges.map(canonicalEdge),
+    ...(g.groups !== undefined && { groups: g.groups.map(canonicalGroup) }),
+  };
+}
+
+/**
+ * Params are sorted by key so that the order a user happened to set them in does not show up in diffs.
+ * Object.fromEntries defines own properties, so even a `__proto__` key could not set a prototype here. (JavaScript
+ * itself puts integer-like keys such as "2" first, in numeric order; the result is just as deterministic.)
+ */
+export function canonicalNode(n: GraphNode): GraphNode {
+  const params = Object.fromEntries(
+    Object.entries(n.params)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, value]) => [key, copyParam(value)]),
+  );
+  return {
+    id: n.id,
+    kind: n.kind,
+    ...(n.label !== undefined && { label: n.label }),
+    params,
+    position: { x: n.position.x, y: n.position.y },
+    ...(n.notes !== undefined && { notes: n.notes }),
+  };
+}
+
+function copyParam(value: ParamValue): ParamValue {
+  return typeof value === 'object' ? [...value] : value;
+}
+
+const portRef = (p: PortRef): PortRef => ({ node: p.node, port: p.port });
+
+function canonicalEdge(e: GraphEdge): GraphEdge {
+  return { id: e.id, from: portRef(e.from), to: portRef(e.to) };
+}
+
+function canonicalGroup(group: GraphGroup): GraphGroup {
+  return { id: group.id, ...(group.label !== undefined && { label: group.label }), nodes: [...group.nodes] };
+}

@@ -1,0 +1,98 @@
+/**
+ * The zod schema of a graph document: the single description that validates files (parse.ts), checks edits
+ * (edit.ts) and generates the published JSON Schema (json-schema.ts). Objects are strict — an unknown key is an
+ * error — so a typo such as `"parmas"` is reported instead of silently dropped.
+ */
+import { z } from 'zod';
+import { GRAPH_FORMAT, GRAPH_VERSION, LIMITS, type GraphDocument } from './types.ts';
+
+const { maxNameLength } = LIMITS;
+
+/** Ids, kinds, labels, port and param names. */
+export const nameSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(maxNameLength, `must be at most ${maxNameLength} characters`);
+
+/**
+ * A param name is an object key, so the names the raw scan refuses (scan-raw.ts) are refused here too: an edit
+ * must not create a document that no longer loads.
+ */
+export const paramNameSchema = nameSchema.regex(/^(?!(?:__proto__|constructor|prototype)$)/, 'is a reserved name (__proto__, constructor, prototype)');
+
+/** The strings a param holds are names, symbols and keywords (`same`, `N`, group ids), hence the name limit. */
+const paramString = z.string().max(maxNameLength, `must be at most ${maxNameLength} characters`);
+
+const maxParamListLength = 64;
+
+/**
+ * zod 4's number() refuses Infinity and NaN (zod 3's accepted Infinity). That matters: JSON has neither, but `1e999`
+ * parses to Infinity, which must not reach the shape arithmetic.
+ */
+const finiteNumber = z.number();
+
+export const paramValueSchema = z.union(
+  [
+    finiteNumber,
+    paramString,
+    z.boolean(),
+    z
+      .array(z.union([finiteNumber, paramString], { error: 'list items must be finite numbers or strings (lists are flat)' }))
+      .max(maxParamListLength, `a list param holds at most ${maxParamListLength} items`),
+  ],
+  { error: 'must be a finite number, a string, true/false, or a flat list of numbers and strings' },
+);
+
+export const positionSchema = z.strictObject({ x: finiteNumber, y: finiteNumber });
+
+export const portRefSchema = z.strictObject({
+  node: nameSchema.describe('id of the node'),
+  port: nameSchema.describe('port name on that node, as its kind declares it (`x`, `y`, `logits`)'),
+});
+
+export const graphNodeSchema = z.strictObject({
+  id: nameSchema.describe('unique in the document; prefixes the weight names (`conv1.weight`)'),
+  kind: nameSchema.describe('catalog id of the node kind (`conv2d`)'),
+  label: nameSchema.optional(),
+  params: z.record(paramNameSchema, paramValueSchema).describe('by name; an absent param takes its default'),
+  position: positionSchema,
+  notes: z.string().max(LIMITS.maxNotesLength, `must be at most ${LIMITS.maxNotesLength} characters`).optional(),
+});
+
+const graphEdgeSchema = z.strictObject({
+  id: nameSchema,
+  from: portRefSchema.describe('an output port'),
+  to: portRefSchema.describe('an input port; an input takes one edge'),
+});
+
+export const graphGroupSchema = z.strictObject({
+  id: nameSchema,
+  label: nameSchema.optional(),
+  nodes: z.array(nameSchema).max(LIMITS.maxNodes, `a group holds at most ${LIMITS.maxNodes} nodes`),
+});
+
+/** A too-long list is reported with its length, so the user knows how far over the limit the file is. */
+const countError = (noun: string, max: number) => (issue: { input?: unknown }) =>
+  `${Array.isArray(issue.input) ? issue.input.length : 'too many'} ${noun}; a graph holds at most ${max}`;
+
+export const graphDocumentSchema = z
+  .strictObject({
+    format: z.literal(GRAPH_FORMAT),
+    version: z.literal(GRAPH_VERSION),
+    name: nameSchema.optional(),
+    nodes: z.array(graphNodeSchema).max(LIMITS.maxNodes, { error: countError('nodes', LIMITS.maxNodes) }),
+    edges: z.array(graphEdgeSchema).max(LIMITS.maxEdges, { error: countError('edges', LIMITS.maxEdges) }),
+    groups: z
+      .array(graphGroupSchema)
+      .max(LIMITS.maxNodes, { error: countError('groups', LIMITS.maxNodes) })
+      .describe('named sets of nodes; optimizers select the weights they update by group id or node id')
+      .optional(),
+  })
+  .meta({
+    title: 'netloom graph',
+    description: 'A deep-learning model as a node graph, as saved by netloom. Params are stored by name.',
+  });
+
+type Assert<T extends true> = T;
+/** Compile-time proof that whatever the schema accepts is a GraphDocument; fails to compile when the two drift. */
+export type SchemaOutputIsGraphDocument = Assert<z.output<typeof graphDocumentSchema> extends GraphDocument ? true : false>;
