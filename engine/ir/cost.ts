@@ -30,4 +30,8 @@ export const COST_RULES: { readonly [K in OpId]: CostRule<K> } = {
   pool: (_i, out, a, b) => numElements(out, b) * numElements(a.kernel),
   adaptiveAvgPool: perInput,
   resize: perOutput,
+  convGradInput: ([dy, w], _o, _a, b) => 2 * numElements(dy!, b) * numElements(w!.slice(1)),
+  convGradWeight: ([, dy], out, _a, b) => 2 * numElements(dy!, b) * numElements(out.slice(1)),
+  poolGrad: ([, dy], _o, a, b) => numElements(dy!, b) * numElements(a.kernel),
+  adaptiveAvgPoolGrad: perOutput, resizeGrad: perInput, gatherGrad: ([, dy], _o, _a, b) => numElements(dy!, b), sliceGrad: free,
 };

@@ -18,7 +18,7 @@ export type Init =
 type NoAttrs = Record<string, never>;
 
 export const UNARY_OPS = ['neg', 'exp', 'log', 'sqrt', 'abs', 'sign', 'tanh', 'sigmoid', 'erf', 'atan', 'relu', 'step'] as const;
-export const BINARY_OPS = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow', 'greater'] as const;
+export const BINARY_OPS = ['add', 'sub', 'mul', 'div', 'maximum', 'minimum', 'pow', 'greater', 'equal'] as const;
 export type UnaryOp = (typeof UNARY_OPS)[number];
 export type BinaryOp = (typeof BINARY_OPS)[number];
 
@@ -95,6 +95,24 @@ export interface OpAttrs extends UnaryAttrs, BinaryAttrs {
   adaptiveAvgPool: { readonly outputSize: readonly number[] };
   /** Spatial resize of [N, C, ...spatial] to `size` (PyTorch Upsample / interpolate). */
   resize: { readonly mode: 'nearest' | 'linear'; readonly size: readonly number[]; readonly alignCorners: boolean };
+
+  // Gradient primitives: emitted only by autodiff (engine/autodiff), each the vector-Jacobian product of a forward
+  // primitive that has no cheap expression in the ops above. Backends implement them like any other primitive.
+
+  /** ∂L/∂x of `conv`: dy [N, C_out, ...out] and w → [N, C_in, ...inputSpatial]. */
+  convGradInput: OpAttrs['conv'] & { readonly inputSpatial: Shape };
+  /** ∂L/∂w of `conv`: x [N, C_in, ...] and dy [N, C_out, ...out] → [C_out, C_in/groups, ...kernel]. */
+  convGradWeight: OpAttrs['conv'] & { readonly kernel: readonly number[] };
+  /** ∂L/∂x of `pool`: x and dy → x's shape (max: to the first maximum of each window; avg: spread evenly). */
+  poolGrad: OpAttrs['pool'];
+  /** ∂L/∂x of `adaptiveAvgPool`: dy → [N, C, ...inputSize]. */
+  adaptiveAvgPoolGrad: { readonly inputSize: Shape };
+  /** ∂L/∂x of `resize`: dy → [N, C, ...inputSize]. */
+  resizeGrad: { readonly mode: 'nearest' | 'linear'; readonly alignCorners: boolean; readonly inputSize: Shape };
+  /** ∂L/∂table of `gather`: indices [...] and dy [..., ...rest] → [rows, ...rest], rows hit twice summed. */
+  gatherGrad: { readonly rows: number };
+  /** ∂L/∂x of `slice`: dy placed at start, start+step, … of a zero tensor whose `axis` has `length` elements. */
+  sliceGrad: { readonly axis: number; readonly start: number; readonly step: number; readonly length: number };
 }
 
 export type OpId = keyof OpAttrs;
@@ -102,13 +120,14 @@ export type OpId = keyof OpAttrs;
 /** Number of tensor operands each primitive takes. */
 export const OP_ARITY: { readonly [K in OpId]: number } = {
   neg: 1, exp: 1, log: 1, sqrt: 1, abs: 1, sign: 1, tanh: 1, sigmoid: 1, erf: 1, atan: 1, relu: 1, step: 1,
-  add: 2, sub: 2, mul: 2, div: 2, maximum: 2, minimum: 2, pow: 2, greater: 2,
+  add: 2, sub: 2, mul: 2, div: 2, maximum: 2, minimum: 2, pow: 2, greater: 2, equal: 2,
   input: 0, param: 0, buffer: 0, constant: 0, randomNormal: 0, randomUniform: 0, randomBernoulli: 0,
   where: 3, cast: 1,
   matmul: 2, transpose: 1, reshape: 1, expand: 1,
   reduceSum: 1, reduceMean: 1, reduceMax: 1,
   concat: -1, slice: 1, gather: 2, oneHot: 1,
   conv: 2, convTranspose: 2, pool: 1, adaptiveAvgPool: 1, resize: 1,
+  convGradInput: 2, convGradWeight: 2, poolGrad: 2, adaptiveAvgPoolGrad: 1, resizeGrad: 1, gatherGrad: 2, sliceGrad: 1,
 };
 
 export const isUnaryOp = (op: OpId): op is UnaryOp => (UNARY_OPS as readonly string[]).includes(op);

@@ -84,6 +84,7 @@ export const SHAPE_RULES: { readonly [K in OpId]: ShapeRule<K> } = {
   abs: ([x]) => x!,
   sign: ([x]) => x!,
   greater: (inputs) => ({ ...binary(inputs), dtype: 'f32' }),
+  equal: (inputs) => ({ ...binary(inputs), dtype: 'f32' }),
 
   input: (_, a) => source(a.shape, a.dtype),
   param: (_, a) => source(a.shape, 'f32'),
@@ -242,5 +243,23 @@ export const SHAPE_RULES: { readonly [K in OpId]: ShapeRule<K> } = {
     spatialCheck('resize', x!, size.length);
     for (const o of size) if (!Number.isInteger(o) || o < 1) fail(`resize size ${o} is not a positive integer`);
     return { shape: [x!.shape[0]!, x!.shape[1]!, ...size], dtype: 'f32' };
+  },
+  convGradInput: ([dy, w], a) => {
+    spatialCheck('convolution gradient', dy!, a.stride.length);
+    return { shape: [dy!.shape[0]!, (w!.shape[1] as number) * a.groups, ...a.inputSpatial], dtype: 'f32' };
+  },
+  convGradWeight: ([x, dy], a) => {
+    spatialCheck('convolution gradient', x!, a.stride.length);
+    const cin = x!.shape[1]!;
+    if (isSymbol(cin)) fail(`the channel dimension ${cin} must be a number`);
+    return { shape: [dy!.shape[1]!, cin / a.groups, ...a.kernel], dtype: 'f32' };
+  },
+  poolGrad: ([x]) => x!,
+  adaptiveAvgPoolGrad: ([dy], a) => ({ shape: [dy!.shape[0]!, dy!.shape[1]!, ...a.inputSize], dtype: 'f32' }),
+  resizeGrad: ([dy], a) => ({ shape: [dy!.shape[0]!, dy!.shape[1]!, ...a.inputSize], dtype: 'f32' }),
+  gatherGrad: ([idx, dy], a) => ({ shape: [a.rows, ...dy!.shape.slice(idx!.shape.length)], dtype: 'f32' }),
+  sliceGrad: ([dy], a) => {
+    const ax = normAxis(a.axis, dy!.shape.length);
+    return { shape: dy!.shape.map((d, j) => (j === ax ? a.length : d)), dtype: dy!.dtype };
   },
 };
