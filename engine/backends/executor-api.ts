@@ -12,6 +12,16 @@ export interface RunOptions {
   readonly keepAll?: boolean;
 }
 
+export interface RunnerOptions {
+  /**
+   * Share params and buffers with another runner on the same backend: a state tensor with the same name (and
+   * shape) is the same device buffer in both, so a GAN's generator and discriminator step programs update one set
+   * of weights without copying. Names the other runner lacks are created (and initialised) here.
+   */
+  readonly shareStateWith?: ProgramRunner;
+}
+
+/** createRunner(backend, program, options?) in executor.ts builds one of these. */
 export interface ProgramRunner {
   readonly program: Program;
   /** Names of the program's `param` and `buffer` values (PyTorch state_dict keys), in program order. */

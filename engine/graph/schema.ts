@@ -71,6 +71,16 @@ export const graphGroupSchema = z.strictObject({
   nodes: z.array(nameSchema).max(LIMITS.maxNodes, `a group holds at most ${LIMITS.maxNodes} nodes`),
 });
 
+const wholeNumber = (min: number, max: number) => z.int().min(min).max(max);
+
+export const trainingSettingsSchema = z.strictObject({
+  epochs: wholeNumber(1, 100_000).optional(),
+  batchSize: wholeNumber(1, 65_536).describe('samples per mini-batch').optional(),
+  seed: wholeNumber(0, 2 ** 32 - 1).describe('same seed, graph and data: bit-identical weights on the CPU backend').optional(),
+  validationSplit: z.number().min(0).max(0.9).describe('fraction of the training samples held out for validation').optional(),
+  earlyStoppingPatience: wholeNumber(0, 10_000).describe('epochs without a better validation loss before stopping; 0 never stops early').optional(),
+});
+
 /** A too-long list is reported with its length, so the user knows how far over the limit the file is. */
 const countError = (noun: string, max: number) => (issue: { input?: unknown }) =>
   `${Array.isArray(issue.input) ? issue.input.length : 'too many'} ${noun}; a graph holds at most ${max}`;
@@ -87,6 +97,7 @@ export const graphDocumentSchema = z
       .max(LIMITS.maxNodes, { error: countError('groups', LIMITS.maxNodes) })
       .describe('named sets of nodes; optimizers select the weights they update by group id or node id')
       .optional(),
+    training: trainingSettingsSchema.describe('how the graph trains; learning rates live on the optimizer nodes').optional(),
   })
   .meta({
     title: 'netloom graph',

@@ -43,6 +43,20 @@ export interface GraphGroup {
   readonly nodes: readonly string[];
 }
 
+/**
+ * How the graph trains, saved with it so a run can be repeated (learning rates live on the optimizer nodes).
+ * Every field is optional; engine/train/settings.ts holds the defaults.
+ */
+export interface TrainingSettings {
+  readonly epochs?: number;
+  readonly batchSize?: number;
+  readonly seed?: number;
+  /** Fraction of the training samples held out for validation (0: none). */
+  readonly validationSplit?: number;
+  /** Stop after this many epochs without a better validation loss (0: never). */
+  readonly earlyStoppingPatience?: number;
+}
+
 export interface GraphDocument {
   readonly format: typeof GRAPH_FORMAT;
   readonly version: typeof GRAPH_VERSION;
@@ -50,6 +64,7 @@ export interface GraphDocument {
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   readonly groups?: readonly GraphGroup[];
+  readonly training?: TrainingSettings;
 }
 
 /** Limits on untrusted documents (see parse.ts). */

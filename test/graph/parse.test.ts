@@ -213,7 +213,14 @@ describe('format and version', () => {
 describe('schema problems at JSON paths', () => {
   it('reports an unknown key at the key itself', () => {
     refuse((doc) => { node(doc, 0)['parmas'] = {}; }, '$.nodes[0].parmas', 'unknown key');
-    refuse((doc) => { doc['training'] = {}; }, '$.training', 'unknown key');
+    refuse((doc) => { doc['trainng'] = {}; }, '$.trainng', 'unknown key');
+    refuse((doc) => { doc['training'] = { epochs: 3, batchsize: 8 }; }, '$.training.batchsize', 'unknown key');
+  });
+
+  it('checks the training settings saved with a graph', () => {
+    refuse((doc) => { doc['training'] = { epochs: 0 }; }, '$.training.epochs', '>=1');
+    refuse((doc) => { doc['training'] = { batchSize: 2.5 }; }, '$.training.batchSize', 'int');
+    refuse((doc) => { doc['training'] = { validationSplit: 0.95 }; }, '$.training.validationSplit', '<=0.9');
   });
 
   it('reports a missing field', () => {
