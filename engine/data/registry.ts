@@ -15,7 +15,10 @@ export interface DatasetInfo {
   readonly features: { readonly shape: readonly number[]; readonly dtype: DType };
   /** Images also come flattened; this is their [C,H,W] form. */
   readonly image?: readonly [number, number, number];
-  /** Per-sample label shape: [] for class indices (0-based, as PyTorch's CrossEntropyLoss wants), [k] for targets. */
+  /**
+   * Per-sample label shape: [] for class indices (0-based, as PyTorch's CrossEntropyLoss wants), [k] for regression
+   * targets, [T] for one class index per step of a sequence.
+   */
   readonly labels: { readonly shape: readonly number[]; readonly dtype: DType; readonly classes?: number };
   /** Number of samples (for generated sets, the default count). */
   readonly samples: number;
@@ -28,14 +31,14 @@ const points = (id: string, label: string, doc: string, classes: number, samples
 });
 
 export const DATASETS: readonly DatasetInfo[] = [
-  points('xor', 'XOR', 'Four noisy clusters labelled by the sign of x·y; no line separates them.', 2, 400),
-  points('circles', 'Circles', 'An inner and an outer noisy ring.', 2, 400),
-  points('moons', 'Moons', 'Two interleaving half circles.', 2, 400),
-  points('spirals', 'Two spirals', 'Two interleaved spirals; needs a non-linear model with some depth.', 2, 400),
-  points('blobs', 'Gaussian blobs', 'Three isotropic Gaussian clusters.', 3, 300),
+  points('xor', 'XOR', 'Points in the four quadrants of [−1, 1]², class 1 where x·y < 0; no line separates them.', 2, 400),
+  points('circles', 'Circles', 'An inner and an outer noisy ring (scikit-learn’s make_circles, factor 0.5).', 2, 400),
+  points('moons', 'Moons', 'Two interleaving half circles (scikit-learn’s make_moons, noise 0.1).', 2, 400),
+  points('spirals', 'Two spirals', 'Two interleaved spirals (as in the TensorFlow Playground); needs a non-linear model with some depth.', 2, 400),
+  points('blobs', 'Gaussian blobs', 'Three isotropic Gaussian clusters (scikit-learn’s make_blobs).', 3, 300),
   {
     id: 'sine', label: 'Sine regression', task: 'regression', samples: 200,
-    doc: 'y = sin(x) plus noise, x uniform in [−π, π].',
+    doc: 'y = sin(x) plus Gaussian noise (σ 0.1), x uniform in [−π, π].',
     features: { shape: [1], dtype: 'f32' }, labels: { shape: [1], dtype: 'f32' },
   },
   {
@@ -47,6 +50,11 @@ export const DATASETS: readonly DatasetInfo[] = [
     id: 'parity', label: 'Parity', task: 'classification', samples: 1000,
     doc: 'Sequences of 8 bits; the class is whether the number of ones is odd.',
     features: { shape: [8, 1], dtype: 'f32' }, labels: { shape: [], dtype: 'i32', classes: 2 },
+  },
+  {
+    id: 'copy', label: 'Copy a sequence', task: 'classification', samples: 1000,
+    doc: 'Sequences of 8 token ids from a vocabulary of 10 (for an Embedding); the target is the same sequence, one class per step.',
+    features: { shape: [8], dtype: 'i32' }, labels: { shape: [8], dtype: 'i32', classes: 10 },
   },
   {
     id: 'digits', label: 'UCI digits 8×8', task: 'classification', samples: 1797,
