@@ -1,7 +1,7 @@
 /** Params and checks shared by Adam and AdamW, which differ only in how weight decay enters. */
 import type { LowerContext } from '../../engine/compile/node-kind.ts';
 import { p, type ParamSchema } from '../../engine/compile/params.ts';
-import { lowerOptimizer, optimizerParams } from './optimizer.ts';
+import { lowerOptimizer, optimizerParams, scheduleAndClipParams } from './optimizer.ts';
 
 export const adamParams = {
   ...optimizerParams,
@@ -11,6 +11,7 @@ export const adamParams = {
   eps: p.float(1e-8, 'ε added to √v̂ (outside the square root) to avoid division by zero', { min: 0 }),
   weight_decay: p.float(0, 'weight decay λ', { min: 0 }),
   amsgrad: p.bool(false, 'AMSGrad: divide by the largest second moment v seen so far (then bias-corrected) instead of the current one'),
+  ...scheduleAndClipParams,
 };
 
 /** β = 1 would never forget and make the bias correction 1 − βᵗ zero. */

@@ -1,6 +1,6 @@
 import { defineNode } from '../../engine/compile/node-kind.ts';
 import { p } from '../../engine/compile/params.ts';
-import { lowerOptimizer, OPTIMIZER_PORTS, optimizerParams, optimizerSelection } from '../common/optimizer.ts';
+import { lowerOptimizer, OPTIMIZER_PORTS, optimizerParams, optimizerSelection, scheduleAndClipParams } from '../common/optimizer.ts';
 
 export const adagrad = defineNode({
   id: 'adagrad',
@@ -19,6 +19,7 @@ export const adagrad = defineNode({
     weight_decay: p.float(0, 'L2 penalty λ added to the gradient', { min: 0 }),
     initial_accumulator_value: p.float(0, 'starting value of the squared-gradient sum', { min: 0 }),
     eps: p.float(1e-10, 'ε added to the root to avoid division by zero', { min: 0 }),
+    ...scheduleAndClipParams,
   },
   ...OPTIMIZER_PORTS,
   optimizer: optimizerSelection,

@@ -1,6 +1,6 @@
 import { defineNode } from '../../engine/compile/node-kind.ts';
 import { p } from '../../engine/compile/params.ts';
-import { lowerOptimizer, OPTIMIZER_PORTS, optimizerParams, optimizerSelection } from '../common/optimizer.ts';
+import { lowerOptimizer, OPTIMIZER_PORTS, optimizerParams, optimizerSelection, scheduleAndClipParams } from '../common/optimizer.ts';
 
 export const rmsprop = defineNode({
   id: 'rmsprop',
@@ -20,6 +20,7 @@ export const rmsprop = defineNode({
     weight_decay: p.float(0, 'L2 penalty λ added to the gradient', { min: 0 }),
     momentum: p.float(0, 'momentum μ on the scaled step', { min: 0, max: 1 }),
     centered: p.bool(false, 'divide by the estimated variance (v − ḡ²) instead of the second moment'),
+    ...scheduleAndClipParams,
   },
   ...OPTIMIZER_PORTS,
   optimizer: optimizerSelection,

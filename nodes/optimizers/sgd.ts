@@ -1,6 +1,6 @@
 import { defineNode } from '../../engine/compile/node-kind.ts';
 import { p } from '../../engine/compile/params.ts';
-import { lowerOptimizer, OPTIMIZER_PORTS, optimizerParams, optimizerSelection } from '../common/optimizer.ts';
+import { lowerOptimizer, OPTIMIZER_PORTS, optimizerParams, optimizerSelection, scheduleAndClipParams } from '../common/optimizer.ts';
 
 export const sgd = defineNode({
   id: 'sgd',
@@ -19,6 +19,7 @@ export const sgd = defineNode({
     dampening: p.float(0, 'dampening τ for momentum', { min: 0, max: 1 }),
     weight_decay: p.float(0, 'L2 penalty λ added to the gradient', { min: 0 }),
     nesterov: p.bool(false, 'Nesterov momentum (needs momentum > 0 and dampening 0)'),
+    ...scheduleAndClipParams,
   },
   ...OPTIMIZER_PORTS,
   optimizer: optimizerSelection,
