@@ -2,14 +2,13 @@
  * `netloom check <graph.json> [--json]`: the torchinfo-style summary of a graph and its diagnostics.
  * Exit codes: 0 no errors, 1 errors in the graph, 2 the file is unreadable or not a valid document.
  */
-import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../compile/diagnostics.ts';
 import { analyze, type Analysis } from '../compile/analyze.ts';
 import type { Catalog } from '../compile/node-kind.ts';
-import { parseGraph } from '../graph/parse.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import { formatShape } from '../ir/shape.ts';
 import { bytes, grouped, table } from './format.ts';
+import { readGraphFile } from './read-graph-file.ts';
 
 export interface CheckIo {
   readonly out: (text: string) => void;
@@ -17,14 +16,7 @@ export interface CheckIo {
 }
 
 export async function checkCommand(path: string, json: boolean, catalog: Catalog, io: CheckIo): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-    return invalid(io, json, path, [{ path: '$', message: `cannot read the file: ${reason}` }]);
-  }
-  const parsed = parseGraph(text);
+  const parsed = await readGraphFile(path);
   if (!parsed.ok) return invalid(io, json, path, parsed.errors);
   const analysis = analyze(parsed.graph, catalog);
   if (json) io.out(JSON.stringify(checkReport(parsed.graph, analysis), null, 2));
@@ -32,7 +24,7 @@ export async function checkCommand(path: string, json: boolean, catalog: Catalog
   return analysis.hasErrors ? 1 : 0;
 }
 
-function invalid(io: CheckIo, json: boolean, path: string, errors: readonly { path: string; message: string }[]): number {
+export function invalid(io: CheckIo, json: boolean, path: string, errors: readonly { path: string; message: string }[]): number {
   if (json) io.out(JSON.stringify({ ok: false, file: path, errors }, null, 2));
   else {
     io.err(`netloom: ${path} is not a valid graph document:`);

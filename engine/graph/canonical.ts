@@ -3,7 +3,7 @@
  * `undefined`). parse.ts returns this copy, so a loaded graph shares nothing with the caller's data; serialize.ts
  * prints it, so equal documents always print the same text.
  */
-import type { GraphDocument, GraphEdge, GraphGroup, GraphNode, ParamValue, PortRef } from './types.ts';
+import type { GraphDocument, GraphEdge, GraphGroup, GraphNode, ParamValue, PortRef, TrainingSettings } from './types.ts';
 
 export function canonicalDocument(g: GraphDocument): GraphDocument {
   return {
@@ -13,7 +13,14 @@ export function canonicalDocument(g: GraphDocument): GraphDocument {
     nodes: g.nodes.map(canonicalNode),
     edges: g.edges.map(canonicalEdge),
     ...(g.groups !== undefined && { groups: g.groups.map(canonicalGroup) }),
+    ...(g.training !== undefined && { training: canonicalTraining(g.training) }),
   };
+}
+
+const TRAINING_KEYS = ['epochs', 'batchSize', 'seed', 'validationSplit', 'earlyStoppingPatience'] as const;
+
+function canonicalTraining(t: TrainingSettings): TrainingSettings {
+  return Object.fromEntries(TRAINING_KEYS.filter((k) => t[k] !== undefined).map((k) => [k, t[k]]));
 }
 
 /**

@@ -1,6 +1,6 @@
 /** fast-check arbitraries for graph documents: valid ones, and the hostile variations parse tests throw at them. */
 import fc from 'fast-check';
-import type { GraphDocument, GraphEdge, GraphGroup, GraphNode, ParamValue } from '../../engine/graph/types.ts';
+import type { GraphDocument, GraphEdge, GraphGroup, GraphNode, ParamValue, TrainingSettings } from '../../engine/graph/types.ts';
 
 /** Unicode names, now and then right at the 128-character limit. */
 export const name: fc.Arbitrary<string> = fc.oneof(
@@ -36,6 +36,14 @@ const node: fc.Arbitrary<GraphNode> = fc.record(
   { requiredKeys: ['id', 'kind', 'params', 'position'] },
 );
 
+const training: fc.Arbitrary<TrainingSettings> = fc.record({
+  epochs: fc.integer({ min: 1, max: 1000 }),
+  batchSize: fc.integer({ min: 1, max: 4096 }),
+  seed: fc.nat(),
+  validationSplit: fc.double({ min: 0, max: 0.9, noNaN: true }),
+  earlyStoppingPatience: fc.nat({ max: 100 }),
+}, { requiredKeys: [] });
+
 /** A valid document: unique ids, edges and groups naming existing nodes. Inputs may take two edges (see check-references.ts). */
 export const graphDocument: fc.Arbitrary<GraphDocument> = fc
   .uniqueArray(node, { selector: (n) => n.id, maxLength: 8 })
@@ -51,6 +59,7 @@ export const graphDocument: fc.Arbitrary<GraphDocument> = fc
         name,
         edges,
         groups: fc.uniqueArray(group, { selector: (g) => g.id, maxLength: 3 }),
+        training,
       },
       { requiredKeys: ['edges'] },
     ).map((rest): GraphDocument => ({ format: 'netloom.graph', version: 1, nodes, ...rest }));

@@ -1,0 +1,126 @@
+/**
+ * Compiles a graph for training, once per run: for each optimizer a step program = the forward pass (train mode),
+ * its loss, the backward pass to the weights it updates, gradient clipping and the optimizer's update rule, all as
+ * IR; plus an evaluation program (eval mode) giving every loss's prediction and target for metrics.
+ * A GAN's two optimizers give two step programs that share weights (see executor-api.ts).
+ */
+import { differentiate } from '../autodiff/differentiate.ts';
+import type { Diagnostic } from '../compile/diagnostics.ts';
+import { lowerGraph } from '../compile/lower-graph.ts';
+import type { Catalog } from '../compile/node-kind.ts';
+import type { GraphDocument } from '../graph/types.ts';
+import type { Program } from '../ir/program.ts';
+import { continueProgram } from '../ir/continue-program.ts';
+import { prune } from '../ir/prune.ts';
+import { buildOptimizerStep } from './optimizers/build-step.ts';
+import { guardStateUpdates } from './step-guard.ts';
+import { planTraining, type OptimizerInfo, type TrainingPlan } from './training-plan.ts';
+
+export const STEP_LOSS = 'step:loss';
+export const STEP_GRAD_NORM = 'step:gradNorm';
+
+export interface StepProgram {
+  readonly optimizer: OptimizerInfo;
+  readonly program: Program;
+  /** Values with smaller ids belong to the forward pass; the rest to the backward pass and the update. */
+  readonly firstBackwardValue: number;
+  /** Scalar inputs the loop feeds every step. */
+  readonly lrInput: string;
+  readonly stepInput: string;
+  /** state_dict names of the weights this step updates. */
+  readonly updates: readonly string[];
+}
+
+export interface CompiledTraining {
+  readonly plan: TrainingPlan;
+  readonly steps: readonly StepProgram[];
+  /** Eval-mode forward with each loss's prediction, target and value as outputs. */
+  readonly evaluation: Program;
+}
+
+export type CompileTrainingResult =
+  | { readonly ok: true; readonly training: CompiledTraining; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly message: string };
+
+export function compileTraining(doc: GraphDocument, catalog: Catalog): CompileTrainingResult {
+  const train = lowerGraph(doc, catalog, { mode: 'train' });
+  if (!train.ok) return refuse(train.diagnostics);
+  const plan = planTraining(doc, catalog);
+  if (plan.optimizers.length === 0) {
+    return { ok: false, diagnostics: train.diagnostics, message: 'the graph has no optimizer: connect a loss to an optimizer node (SGD, Adam, …) to train it' };
+  }
+  const steps = plan.optimizers.map((optimizer) => compileStep(train.program, optimizer));
+  const failed = steps.find((s): s is string => typeof s === 'string');
+  if (failed) return { ok: false, diagnostics: train.diagnostics, message: failed };
+
+  const evaluation = lowerGraph(doc, catalog, { mode: 'eval' });
+  if (!evaluation.ok) return refuse(evaluation.diagnostics);
+  const wanted: Record<string, number> = {};
+  for (const loss of plan.losses) {
+    for (const name of [loss.prediction, loss.target, loss.loss]) wanted[name] = evaluation.program.outputs[name]!;
+  }
+  return {
+    ok: true,
+    diagnostics: train.diagnostics,
+    training: { plan, steps: steps as StepProgram[], evaluation: prune(evaluation.program, wanted).program },
+  };
+}
+
+function refuse(diagnostics: readonly Diagnostic[]): CompileTrainingResult {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const list = errors.slice(0, 5).map((d) => `  ${d.node ?? 'graph'}: ${d.message}`).join('\n');
+  const more = errors.length > 5 ? `\n  … and ${errors.length - 5} more` : '';
+  return { ok: false, diagnostics, message: `the graph has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${list}${more}` };
+}
+
+/** Value ids of the `param` ops that `loss` depends on, restricted to the optimizer's selected nodes. */
+function selectedWeights(program: Program, loss: number, nodes: ReadonlySet<string> | undefined): number[] {
+  const producer = new Map(program.ops.map((op) => [op.out, op]));
+  const seen = new Set<number>();
+  const stack = [loss];
+  const weights: number[] = [];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const op = producer.get(id);
+    if (!op) continue;
+    if (op.op === 'param' && (!nodes || (op.node !== undefined && nodes.has(op.node)))) weights.push(id);
+    stack.push(...op.inputs);
+  }
+  return weights.sort((a, b) => a - b);
+}
+
+function compileStep(forward: Program, optimizer: OptimizerInfo): StepProgram | string {
+  const loss = forward.outputs[optimizer.loss];
+  if (loss === undefined) return `optimizer ${optimizer.node}: its loss ${optimizer.loss} is not computed by the graph`;
+  const weights = selectedWeights(forward, loss, optimizer.nodes);
+  if (weights.length === 0) return `optimizer ${optimizer.node}: the loss depends on none of the weights it selects`;
+  const { program: withGrads, grads } = differentiate(forward, loss, weights);
+  const b = continueProgram(withGrads);
+  const pairs = weights.map((w) => ({ param: b.values[w]!, grad: b.values[grads.get(w)!]! }));
+  const step = buildOptimizerStep(b, { id: optimizer.node, kind: optimizer.kind, hyper: optimizer.params, pairs });
+  guardStateUpdates(b, [b.values[loss]!, step.gradNorm]);
+  const outputs = { [STEP_LOSS]: loss, [STEP_GRAD_NORM]: step.gradNorm.id };
+  const names = weights.map((w) => {
+    const op = forward.ops.find((o) => o.out === w)!;
+    return (op.attrs as { name: string }).name;
+  });
+  const pruned = prune(b.program(), outputs);
+  let firstBackwardValue = pruned.program.values.length;
+  for (let old = forward.values.length; old < b.values.length; old++) {
+    const id = pruned.newId(old);
+    if (id !== undefined) {
+      firstBackwardValue = id;
+      break;
+    }
+  }
+  return {
+    optimizer,
+    program: pruned.program,
+    firstBackwardValue,
+    lrInput: step.lrInput,
+    stepInput: step.stepInput,
+    updates: names,
+  };
+}

@@ -1,0 +1,306 @@
+/**
+ * A training run: compiled step programs on a backend, the data streams, and the loop — steps, epochs, evaluation,
+ * early stopping and the NaN guard. The command line and the browser's training worker both drive this class.
+ */
+import type { Backend, HostTensor } from '../backends/backend.ts';
+import { createRunner } from '../backends/executor.ts';
+import type { ProgramRunner } from '../backends/executor-api.ts';
+import { initialState } from '../backends/init-state.ts';
+import type { Catalog } from '../compile/node-kind.ts';
+import type { GraphDocument } from '../graph/types.ts';
+import { compileTraining, STEP_GRAD_NORM, STEP_LOSS, type CompiledTraining, type StepProgram } from './compile-training.ts';
+import { BatchStream, splitValidation, type DataSplit, type SourceData, type SourceSplits } from './data-streams.ts';
+import { MetricAccumulator, metricTaskOf, type Metrics } from './metrics.ts';
+import { diagnoseNonFinite, NonFiniteError } from './nan-guard.ts';
+import { sampleCount, takeRows } from './rows.ts';
+import { learningRateAt, type LrSchedule } from './schedules.ts';
+import { SeededRandom } from './seeded-random.ts';
+import type { ResolvedTrainingSettings } from './settings.ts';
+
+export interface StepReport {
+  readonly epoch: number;
+  /** 1-based iteration within the epoch, and how many the epoch has. */
+  readonly iteration: number;
+  readonly iterations: number;
+  /** Loss of each optimizer's last update, by optimizer node id. */
+  readonly losses: Readonly<Record<string, number>>;
+  readonly gradNorms: Readonly<Record<string, number>>;
+  readonly samples: number;
+}
+
+export interface LossEvaluation {
+  readonly loss: number;
+  readonly metrics?: Metrics;
+}
+
+/** Per loss node: its mean value and metrics over a split. */
+export type Evaluation = Readonly<Record<string, LossEvaluation>>;
+
+export interface EpochReport {
+  readonly epoch: number;
+  /** Mean training loss of each optimizer's updates over the epoch. */
+  readonly trainLoss: Readonly<Record<string, number>>;
+  readonly learningRates: Readonly<Record<string, number>>;
+  readonly train: Evaluation;
+  readonly validation?: Evaluation;
+  readonly test?: Evaluation;
+  readonly seconds: number;
+  readonly samplesPerSecond: number;
+}
+
+export interface FitCallbacks {
+  onStep?(report: StepReport): void | Promise<void>;
+  onEpoch?(report: EpochReport): void | Promise<void>;
+  /** Asked between steps; true stops the run after the current step. */
+  shouldStop?(): boolean;
+}
+
+export interface FitResult {
+  readonly epochs: readonly EpochReport[];
+  readonly stopReason: 'completed' | 'early-stopping' | 'stopped';
+}
+
+export interface TrainerOptions {
+  readonly backend: Backend;
+  readonly settings: ResolvedTrainingSettings;
+  /** Data of each Dataset node, by node id. */
+  readonly data: Readonly<Record<string, SourceData>>;
+}
+
+const EVAL_BATCH = 512;
+
+export class Trainer {
+  private readonly runners: ProgramRunner[] = [];
+  private readonly evaluator: ProgramRunner;
+  private readonly splits = new Map<string, SourceSplits>();
+  private readonly epochStreams = new Map<string, BatchStream>();
+  private readonly extraStreams = new Map<string, BatchStream>();
+  private readonly updatesDone: number[];
+  private readonly dropoutSeeds: SeededRandom;
+  private epochsDone = 0;
+
+  private constructor(readonly compiled: CompiledTraining, private readonly options: TrainerOptions) {
+    const { settings, backend } = options;
+    const splitRandom = new SeededRandom(settings.seed, 'validation split');
+    const shuffle = new SeededRandom(settings.seed, 'shuffle');
+    const extra = new SeededRandom(settings.seed, 'extra batches');
+    for (const source of compiled.plan.datasets) {
+      const data = options.data[source.node];
+      if (!data) throw new Error(`no data was loaded for Dataset node ${source.node}`);
+      const splits = splitValidation(data, settings.validationSplit, splitRandom);
+      this.splits.set(source.node, splits);
+      this.epochStreams.set(source.node, new BatchStream(splits.train, shuffle));
+      this.extraStreams.set(source.node, new BatchStream(splits.train, extra));
+    }
+    this.dropoutSeeds = new SeededRandom(settings.seed, 'random ops');
+    for (const step of compiled.steps) {
+      this.runners.push(createRunner(backend, step.program, this.runners[0] ? { shareStateWith: this.runners[0] } : {}));
+    }
+    this.evaluator = createRunner(backend, compiled.evaluation, { shareStateWith: this.runners[0]! });
+    this.updatesDone = compiled.steps.map(() => 0);
+    this.initialiseWeights();
+  }
+
+  static create(doc: GraphDocument, catalog: Catalog, options: TrainerOptions): Trainer {
+    const result = compileTraining(doc, catalog);
+    if (!result.ok) throw new Error(result.message);
+    if (result.training.plan.inputs.length > 0) {
+      throw new Error(`training reads its data from Dataset nodes, but ${result.training.plan.inputs.join(', ')} ${result.training.plan.inputs.length === 1 ? 'is an Input node' : 'are Input nodes'}; replace with a Dataset node (Input nodes are for \`netloom run\`)`);
+    }
+    if (result.training.plan.datasets.length === 0) throw new Error('the graph has no Dataset node to train on');
+    return new Trainer(result.training, options);
+  }
+
+  /** (Re-)initialises every weight and buffer from the run's seed, as a fresh model in PyTorch would be. */
+  initialiseWeights(): void {
+    const seen = new Set<string>();
+    for (const runner of [...this.runners, this.evaluator]) {
+      for (const [name, tensor] of initialState(runner.program, this.options.settings.seed)) {
+        if (!seen.has(name)) runner.setState(name, tensor);
+        seen.add(name);
+      }
+    }
+  }
+
+  get epoch(): number {
+    return this.epochsDone;
+  }
+
+  private get primary(): string {
+    return this.compiled.plan.datasets[0]!.node;
+  }
+
+  /** Batches per epoch of the primary source. */
+  get iterationsPerEpoch(): number {
+    return Math.ceil(this.epochStreams.get(this.primary)!.size / this.options.settings.batchSize);
+  }
+
+  private feedsFor(batch: ReadonlyMap<string, DataSplit>): Record<string, HostTensor> {
+    const feeds: Record<string, HostTensor> = {};
+    for (const source of this.compiled.plan.datasets) {
+      const rows = batch.get(source.node)!;
+      feeds[source.featuresInput] = rows.features;
+      feeds[source.labelsInput] = rows.labels;
+    }
+    return feeds;
+  }
+
+  /** One batch per source: the primary's from `primaryRows`, the others' from their endless streams. */
+  private batchWith(primaryRows: DataSplit): Map<string, DataSplit> {
+    const n = sampleCount(primaryRows.features);
+    const batch = new Map<string, DataSplit>([[this.primary, primaryRows]]);
+    for (const source of this.compiled.plan.datasets.slice(1)) batch.set(source.node, this.extraStreams.get(source.node)!.nextExactly(n));
+    return batch;
+  }
+
+  learningRate(index: number): number {
+    const { params } = this.compiled.steps[index]!.optimizer;
+    const base = this.options.settings.learningRate ?? Number(params['lr']);
+    // The optimizer node's params name the schedule's fields (schedules.ts), so they are a schedule as they are.
+    return learningRateAt(params as unknown as LrSchedule, base, this.epochsDone, this.updatesDone[index]!);
+  }
+
+  private scalar(x: number): HostTensor {
+    return { shape: [], dtype: 'f32', data: this.options.backend.precision === 'f64' ? Float64Array.of(x) : Float32Array.of(x) };
+  }
+
+  /** One update of optimizer `index` on `batch`; throws NonFiniteError (weights untouched) on a NaN/∞ loss or gradient. */
+  private async update(index: number, batch: ReadonlyMap<string, DataSplit>): Promise<{ loss: number; gradNorm: number }> {
+    const step: StepProgram = this.compiled.steps[index]!;
+    const runner = this.runners[index]!;
+    const lr = this.learningRate(index);
+    const feeds = { ...this.feedsFor(batch), [step.lrInput]: this.scalar(lr), [step.stepInput]: this.scalar(this.updatesDone[index]! + 1) };
+    const seed = this.dropoutSeeds.nextSeed();
+    await runner.run(feeds, { seed });
+    const loss = (await runner.read(STEP_LOSS)).data[0]!;
+    const gradNorm = (await runner.read(STEP_GRAD_NORM)).data[0]!;
+    if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) {
+      const report = await diagnoseNonFinite(runner, step.firstBackwardValue, () => runner.run(feeds, { seed, keepAll: true }), lr);
+      const what = !Number.isFinite(loss) ? `the loss became ${loss}` : `the gradient norm became ${gradNorm}`;
+      const where = report
+        ? `: the first non-finite value (${report.value}) is the output of ${report.node ? `node ${report.node}` : 'an internal value'} (${report.op}, ${report.pass} pass) — likely cause: ${report.cause}`
+        : '';
+      throw new NonFiniteError(`training stopped at epoch ${this.epochsDone + 1}, update ${this.updatesDone[index]! + 1} of optimizer ${step.optimizer.node}: ${what}${where}. The weights are those before this step.`, report);
+    }
+    this.updatesDone[index]!++;
+    return { loss, gradNorm };
+  }
+
+  /** One training epoch over the primary source. */
+  async runEpoch(callbacks: FitCallbacks = {}): Promise<{ trainLoss: Record<string, number>; samples: number; stopped: boolean }> {
+    const { batchSize } = this.options.settings;
+    const stream = this.epochStreams.get(this.primary)!;
+    stream.reshuffle();
+    const iterations = this.iterationsPerEpoch;
+    const sums = this.compiled.steps.map(() => 0), counts = this.compiled.steps.map(() => 0);
+    let samples = 0;
+    for (let iteration = 1; iteration <= iterations; iteration++) {
+      const primaryRows = stream.next(batchSize);
+      const batch = this.batchWith(primaryRows);
+      const losses: Record<string, number> = {}, gradNorms: Record<string, number> = {};
+      for (const [i, step] of this.compiled.steps.entries()) {
+        for (let k = 0; k < step.optimizer.steps; k++) {
+          // The iteration's batch feeds each optimizer's first update; extra updates (k > 1) draw fresh batches.
+          const rows = k === 0 ? batch : this.batchWith(this.extraStreams.get(this.primary)!.nextExactly(sampleCount(primaryRows.features)));
+          const r = await this.update(i, rows);
+          sums[i]! += r.loss;
+          counts[i]!++;
+          losses[step.optimizer.node] = r.loss;
+          gradNorms[step.optimizer.node] = r.gradNorm;
+        }
+      }
+      samples += sampleCount(primaryRows.features);
+      await callbacks.onStep?.({ epoch: this.epochsDone + 1, iteration, iterations, losses, gradNorms, samples });
+      if (callbacks.shouldStop?.()) return { trainLoss: meanLosses(this.compiled, sums, counts), samples, stopped: true };
+    }
+    this.epochsDone++;
+    return { trainLoss: meanLosses(this.compiled, sums, counts), samples, stopped: false };
+  }
+
+  /** Loss and metrics of every loss node over one split of the primary source, in eval mode. */
+  async evaluate(split: 'train' | 'validation' | 'test'): Promise<Evaluation | undefined> {
+    const rows = this.splits.get(this.primary)![split];
+    if (!rows) return undefined;
+    const total = sampleCount(rows.features);
+    const sums = new Map<string, number>();
+    const accumulators = new Map<string, MetricAccumulator>();
+    for (const loss of this.compiled.plan.losses) {
+      const prediction = this.compiled.evaluation.values[this.compiled.evaluation.outputs[loss.prediction]!]!;
+      const task = metricTaskOf(loss.kind, prediction.shape);
+      if (task) accumulators.set(loss.node, new MetricAccumulator(task));
+      sums.set(loss.node, 0);
+    }
+    const all = Int32Array.from({ length: total }, (_, i) => i);
+    for (let from = 0; from < total; from += EVAL_BATCH) {
+      const to = Math.min(total, from + EVAL_BATCH);
+      const batch = this.batchWith({ features: takeRows(rows.features, all, from, to), labels: takeRows(rows.labels, all, from, to) });
+      await this.evaluator.run(this.feedsFor(batch), { seed: 0 });
+      for (const loss of this.compiled.plan.losses) {
+        const value = (await this.evaluator.read(loss.loss)).data[0]!;
+        // Mean-reduced losses are averaged over samples, so weight each batch by its size.
+        sums.set(loss.node, sums.get(loss.node)! + value * (to - from));
+        const acc = accumulators.get(loss.node);
+        if (acc) acc.add(await this.evaluator.read(loss.prediction), await this.evaluator.read(loss.target));
+      }
+    }
+    const out: Record<string, LossEvaluation> = {};
+    for (const loss of this.compiled.plan.losses) {
+      const metrics = accumulators.get(loss.node)?.result();
+      out[loss.node] = { loss: sums.get(loss.node)! / total, ...(metrics ? { metrics } : {}) };
+    }
+    return out;
+  }
+
+  /** Trains for the configured epochs, with early stopping on the validation loss when a validation split exists. */
+  async fit(callbacks: FitCallbacks = {}): Promise<FitResult> {
+    const { epochs, earlyStoppingPatience } = this.options.settings;
+    const reports: EpochReport[] = [];
+    let best = Infinity, sinceBest = 0;
+    const monitored = this.compiled.plan.losses.find((l) => l.loss === this.compiled.steps[0]!.optimizer.loss)?.node ?? this.compiled.plan.losses[0]?.node;
+    while (this.epochsDone < epochs) {
+      const started = performance.now();
+      const learningRates = Object.fromEntries(this.compiled.steps.map((s, i) => [s.optimizer.node, this.learningRate(i)]));
+      const { trainLoss, samples, stopped } = await this.runEpoch(callbacks);
+      if (stopped) return { epochs: reports, stopReason: 'stopped' };
+      const seconds = (performance.now() - started) / 1000;
+      const train = (await this.evaluate('train'))!;
+      const validation = await this.evaluate('validation');
+      const test = await this.evaluate('test');
+      const report: EpochReport = {
+        epoch: this.epochsDone, trainLoss, learningRates, train, seconds, samplesPerSecond: samples / seconds,
+        ...(validation ? { validation } : {}), ...(test ? { test } : {}),
+      };
+      reports.push(report);
+      await callbacks.onEpoch?.(report);
+      if (validation && monitored && earlyStoppingPatience > 0) {
+        const value = validation[monitored]!.loss;
+        if (value < best) {
+          best = value;
+          sinceBest = 0;
+        } else if (++sinceBest >= earlyStoppingPatience) {
+          return { epochs: reports, stopReason: 'early-stopping' };
+        }
+      }
+    }
+    return { epochs: reports, stopReason: 'completed' };
+  }
+
+  /** Every weight and buffer by its PyTorch state_dict name. */
+  async stateDict(): Promise<Map<string, HostTensor>> {
+    const out = new Map<string, HostTensor>();
+    for (const runner of [this.evaluator, ...this.runners]) {
+      // Optimizer moments are training state, not part of the model.
+      for (const name of runner.stateNames) if (!name.startsWith('optim.') && !out.has(name)) out.set(name, await runner.getState(name));
+    }
+    return out;
+  }
+
+  dispose(): void {
+    for (const r of this.runners) r.dispose();
+    this.evaluator.dispose();
+  }
+}
+
+function meanLosses(compiled: CompiledTraining, sums: readonly number[], counts: readonly number[]): Record<string, number> {
+  return Object.fromEntries(compiled.steps.map((s, i) => [s.optimizer.node, sums[i]! / Math.max(1, counts[i]!)]));
+}
