@@ -13,12 +13,12 @@ import type { GraphDocument } from '../graph/types.ts';
 import type { Program } from '../ir/program.ts';
 import { prune } from '../ir/prune.ts';
 import { formatShape } from '../ir/shape.ts';
+import { checkWeights } from '../train/check-weights.ts';
 import { planTraining } from '../train/training-plan.ts';
 import type { ParsedArgs } from './args.ts';
 import { invalid } from './check.ts';
 import { readGraphFile } from './read-graph-file.ts';
 import { loadNpy, loadTensors, saveNpy } from './tensor-files.ts';
-import { checkWeights } from './check-weights.ts';
 
 export const RUN_VALUED_FLAGS = ['weights', 'input', 'output'] as const;
 
@@ -95,7 +95,7 @@ export async function runCommand(path: string, args: ParsedArgs, catalog: Catalo
     const runner = createRunner(createCpuBackend({ precision: 'f32' }), program);
     try {
       // Checked against the whole graph: weights of a branch this run does not need are still the graph's.
-      const mismatches = checkWeights(lowered.program, weights);
+      const mismatches = checkWeights([lowered.program], weights);
       if (mismatches.length > 0) throw new RunProblem(`the weights in ${weightsPath} do not fit the graph:\n${mismatches.map((m) => `  ${m}`).join('\n')}`);
       for (const [name, tensor] of weights) if (runner.stateNames.includes(name)) runner.setState(name, tensor);
       try {

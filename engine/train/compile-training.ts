@@ -42,8 +42,16 @@ export type CompileTrainingResult =
   | { readonly ok: true; readonly training: CompiledTraining; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[]; readonly message: string };
 
-export function compileTraining(doc: GraphDocument, catalog: Catalog): CompileTrainingResult {
-  const train = lowerGraph(doc, catalog, { mode: 'train' });
+export interface CompileTrainingOptions {
+  /**
+   * How dropout and batch norm behave in the step programs: 'train' (the default) as in model.train(); 'eval'
+   * trains with them frozen as in model.eval() (no dropout, batch norm on its running statistics).
+   */
+  readonly mode?: 'train' | 'eval';
+}
+
+export function compileTraining(doc: GraphDocument, catalog: Catalog, options: CompileTrainingOptions = {}): CompileTrainingResult {
+  const train = lowerGraph(doc, catalog, { mode: options.mode ?? 'train' });
   if (!train.ok) return refuse(train.diagnostics);
   const plan = planTraining(doc, catalog);
   if (plan.optimizers.length === 0) {

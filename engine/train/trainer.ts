@@ -8,12 +8,13 @@ import type { ProgramRunner } from '../backends/executor-api.ts';
 import { initialState } from '../backends/init-state.ts';
 import type { Catalog } from '../compile/node-kind.ts';
 import type { GraphDocument } from '../graph/types.ts';
+import { checkWeights } from './check-weights.ts';
 import { compileTraining, STEP_GRAD_NORM, STEP_LOSS, type CompiledTraining, type StepProgram } from './compile-training.ts';
 import { BatchStream, splitValidation, type DataSplit, type SourceData, type SourceSplits } from './data-streams.ts';
 import { MetricAccumulator, metricTaskOf, type Metrics } from './metrics.ts';
 import { diagnoseNonFinite, NonFiniteError } from './nan-guard.ts';
 import { sampleCount, takeRows } from './rows.ts';
-import { learningRateAt, type LrSchedule } from './schedules.ts';
+import { learningRateOf } from './optimizers/build-step.ts';
 import { SeededRandom } from './seeded-random.ts';
 import type { ResolvedTrainingSettings } from './settings.ts';
 
@@ -65,6 +66,8 @@ export interface TrainerOptions {
   readonly settings: ResolvedTrainingSettings;
   /** Data of each Dataset node, by node id. */
   readonly data: Readonly<Record<string, SourceData>>;
+  /** Dropout and batch norm while training: 'train' (default) or frozen 'eval' (see compile-training.ts). */
+  readonly mode?: 'train' | 'eval';
 }
 
 const EVAL_BATCH = 512;
@@ -102,7 +105,7 @@ export class Trainer {
   }
 
   static create(doc: GraphDocument, catalog: Catalog, options: TrainerOptions): Trainer {
-    const result = compileTraining(doc, catalog);
+    const result = compileTraining(doc, catalog, options.mode ? { mode: options.mode } : {});
     if (!result.ok) throw new Error(result.message);
     if (result.training.plan.inputs.length > 0) {
       throw new Error(`training reads its data from Dataset nodes, but ${result.training.plan.inputs.join(', ')} ${result.training.plan.inputs.length === 1 ? 'is an Input node' : 'are Input nodes'}; replace with a Dataset node (Input nodes are for \`netloom run\`)`);
@@ -154,10 +157,8 @@ export class Trainer {
   }
 
   learningRate(index: number): number {
-    const { params } = this.compiled.steps[index]!.optimizer;
-    const base = this.options.settings.learningRate ?? Number(params['lr']);
-    // The optimizer node's params name the schedule's fields (schedules.ts), so they are a schedule as they are.
-    return learningRateAt(params as unknown as LrSchedule, base, this.epochsDone, this.updatesDone[index]!);
+    const { kind, params } = this.compiled.steps[index]!.optimizer;
+    return learningRateOf(kind, params, this.options.settings.learningRate, this.epochsDone, this.updatesDone[index]!);
   }
 
   private scalar(x: number): HostTensor {
@@ -283,6 +284,23 @@ export class Trainer {
       }
     }
     return { epochs: reports, stopReason: 'completed' };
+  }
+
+  /**
+   * Sets every weight and buffer from `tensors` (a state_dict). All or nothing: when a name is missing or unknown
+   * or a shape differs, nothing changes and the problems are returned, one line each.
+   */
+  loadStateDict(tensors: ReadonlyMap<string, HostTensor>): string[] {
+    const runners = [this.evaluator, ...this.runners];
+    const problems = checkWeights(runners.map((r) => r.program), tensors);
+    if (problems.length > 0) return problems;
+    for (const runner of runners) {
+      for (const name of runner.stateNames) {
+        const tensor = tensors.get(name);
+        if (tensor) runner.setState(name, tensor);
+      }
+    }
+    return [];
   }
 
   /** Every weight and buffer by its PyTorch state_dict name. */
