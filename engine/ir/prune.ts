@@ -11,11 +11,12 @@ export interface Pruned {
   readonly newId: (old: number) => number | undefined;
 }
 
-export function prune(program: Program, outputs: Readonly<Record<string, number>>): Pruned {
+/** `alsoKeep`: further values to keep without naming them as outputs (e.g. inputs that bind a batch size). */
+export function prune(program: Program, outputs: Readonly<Record<string, number>>, alsoKeep: readonly number[] = []): Pruned {
   const producer = new Map<number, Op>();
   for (const op of program.ops) producer.set(op.out, op);
   const live = new Set<number>();
-  const stack: number[] = [...Object.values(outputs)];
+  const stack: number[] = [...Object.values(outputs), ...alsoKeep];
   for (const u of program.stateUpdates) stack.push(u.buffer, u.value);
   while (stack.length > 0) {
     const id = stack.pop()!;

@@ -114,7 +114,10 @@ function compileStep(forward: Program, optimizer: OptimizerInfo): StepProgram | 
     const op = forward.ops.find((o) => o.out === w)!;
     return (op.attrs as { name: string }).name;
   });
-  const pruned = prune(b.program(), outputs);
+  // Every data input stays, even one this loss does not read: it still binds the batch size N that a Noise or
+  // Constant source of the step is shaped by (a GAN's generator step reads no real data).
+  const inputs = b.ops.filter((op) => op.op === 'input' && !(op.attrs as { name: string }).name.startsWith('optim.')).map((op) => op.out);
+  const pruned = prune(b.program(), outputs, inputs);
   let firstBackwardValue = pruned.program.values.length;
   for (let old = forward.values.length; old < b.values.length; old++) {
     const id = pruned.newId(old);

@@ -129,6 +129,11 @@ export class Trainer {
     return this.epochsDone;
   }
 
+  /** How many updates each optimizer has made, by optimizer node id. */
+  updateCounts(): Record<string, number> {
+    return Object.fromEntries(this.compiled.steps.map((s, i) => [s.optimizer.node, this.updatesDone[i]!]));
+  }
+
   private get primary(): string {
     return this.compiled.plan.datasets[0]!.node;
   }
