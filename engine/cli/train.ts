@@ -13,7 +13,7 @@ import { Trainer, type EpochReport, type Evaluation, type StepReport } from '../
 import type { SourceData } from '../train/data-streams.ts';
 import type { ParsedArgs } from './args.ts';
 import { invalid } from './check.ts';
-import { readGraphFile } from './read-graph-file.ts';
+import { fileErrorReason, readGraphFile } from './read-graph-file.ts';
 import { saveTensors } from './tensor-files.ts';
 
 export interface TrainIo {
@@ -123,7 +123,13 @@ export async function trainCommand(path: string, args: ParsedArgs, catalog: Cata
       },
     });
     const last = result.epochs[result.epochs.length - 1];
-    if (save) await saveTensors(save, await trainer.stateDict());
+    if (save) {
+      try {
+        await saveTensors(save, await trainer.stateDict());
+      } catch (error) {
+        return fail(`cannot save the weights to ${save}: ${fileErrorReason(error)}`);
+      }
+    }
     const seconds = (performance.now() - started) / 1000;
     if (json) io.out(JSON.stringify({ type: 'final', ok: true, stopReason: result.stopReason, epochs: result.epochs.length, seconds, final: last, ...(save ? { saved: save } : {}) }));
     else {

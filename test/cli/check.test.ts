@@ -1,20 +1,12 @@
-/** `netloom check`, run as a real child process through the same bin/netloom.js that `npx netloom` runs. */
-import { execFile } from 'node:child_process';
+/** `netloom check`, run as a real child process. */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { netloom, repositoryRoot } from '../helpers/cli.ts';
 
-const root = join(import.meta.dirname, '../..');
+const root = repositoryRoot;
 const fixture = (name: string) => join(root, 'test/fixtures/graphs', `${name}.json`);
-
-function netloom(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [join(root, 'bin/netloom.js'), ...args], { cwd: root }, (error, stdout, stderr) => {
-      resolve({ code: error ? (error.code as number) : 0, stdout, stderr });
-    });
-  });
-}
 
 describe('netloom CLI', () => {
   it('--help lists the commands', async () => {
