@@ -18,7 +18,7 @@ export interface Op<K extends OpId = OpId> {
   readonly node: string | undefined;
 }
 
-/** A buffer that takes a new value after each step (batch-norm running statistics). */
+/** A buffer or param that takes a new value after each step (batch-norm running statistics, optimizer updates). */
 export interface StateUpdate {
   readonly buffer: number;
   readonly value: number;

@@ -33,7 +33,9 @@ export function verifyProgram(program: Program): string[] {
     defined.add(op.out);
   }
   for (const { buffer, value } of program.stateUpdates) {
-    if (program.ops.find((o) => o.out === buffer)?.op !== 'buffer') problems.push(`state update targets %${buffer}, which is not a buffer`);
+    // Buffers (running statistics, optimizer moments) and params (weights, by the optimizer's update) are state.
+    const target = program.ops.find((o) => o.out === buffer)?.op;
+    if (target !== 'buffer' && target !== 'param') problems.push(`state update targets %${buffer}, which is neither a buffer nor a param`);
     if (!defined.has(value)) problems.push(`state update reads undefined %${value}`);
   }
   for (const [name, id] of Object.entries(program.outputs)) if (!defined.has(id)) problems.push(`output ${name} is undefined %${id}`);

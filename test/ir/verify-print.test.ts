@@ -25,11 +25,11 @@ describe('verifier', () => {
     const values = p.values.map((v) => (v.id === 3 ? { ...v, shape: ['N', 4] } : v));
     expect(verifyProgram({ ...p, values }).join('\n')).toMatch(/op 3 \(matmul in fc\): recorded f32\[N,4\], rule gives f32\[N,3\]/);
   });
-  it('finds use before definition and a state update that is not a buffer', () => {
+  it('finds use before definition and a state update whose target is not state', () => {
     const p = smallProgram();
     const ops = [p.ops[2]!, ...p.ops.filter((_, i) => i !== 2)];
     expect(verifyProgram({ ...p, ops }).join('\n')).toMatch(/before definition/);
-    expect(verifyProgram({ ...p, stateUpdates: [{ buffer: 0, value: 3 }] }).join('\n')).toMatch(/not a buffer/);
+    expect(verifyProgram({ ...p, stateUpdates: [{ buffer: 0, value: 3 }] }).join('\n')).toMatch(/neither a buffer nor a param/);
   });
 });
 

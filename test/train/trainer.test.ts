@@ -101,3 +101,16 @@ describe('Trainer', () => {
       .toThrow('training reads its data from Dataset nodes, but points, classes are Input nodes');
   });
 });
+
+describe('compiled training programs', () => {
+  it('verify: every op matches its shape rule and state updates target params and buffers', async () => {
+    const { compileTraining } = await import('../../engine/train/compile-training.ts');
+    const { verifyProgram } = await import('../../engine/ir/verify.ts');
+    for (const doc of [spirals, load('../fixtures/train/fashion-cnn.json'), load('../fixtures/graphs/gan-two-optimizers.json')]) {
+      const result = compileTraining(doc, CATALOG);
+      if (!result.ok) throw new Error(result.message);
+      for (const step of result.training.steps) expect(verifyProgram(step.program), step.optimizer.node).toEqual([]);
+      expect(verifyProgram(result.training.evaluation)).toEqual([]);
+    }
+  });
+});
