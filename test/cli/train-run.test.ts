@@ -15,7 +15,7 @@ const jsonLines = (stdout: string) => stdout.trim().split('\n').map((line) => JS
 
 /** The spirals MLP's forward pass written out by hand: Linear → ReLU → Linear → ReLU → Linear. */
 function forward(w: Map<string, { data: ArrayLike<number>; shape: readonly number[] }>, x: readonly number[]): number[] {
-  let h = x;
+  let h: readonly number[] = x;
   for (const [layer, relu] of [['fc1', true], ['fc2', true], ['fc3', false]] as const) {
     const W = w.get(`${layer}.weight`)!, b = w.get(`${layer}.bias`)!;
     const [out, inp] = W.shape as [number, number];

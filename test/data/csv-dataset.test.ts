@@ -1,7 +1,7 @@
 /** CSV tables as features and labels: column choice, classification and regression targets, and every refusal. */
 import { describe, expect, it } from 'vitest';
 import { csvDataset, type CsvDatasetOptions } from '../../engine/data/csv-dataset.ts';
-import { DataError } from '../../engine/data/data-error.ts';
+import { dataErrorMessage } from './data-error-message.ts';
 
 const FLOWERS = [
   'sepal length,sepal width,species,note',
@@ -15,15 +15,7 @@ const options = (over: Partial<CsvDatasetOptions> = {}): CsvDatasetOptions => ({
   file: 'flowers.csv', header: true, target: 'species', features: ['sepal length', 'sepal width'], task: 'classification', ...over,
 });
 
-function refusal(text: string, over: Partial<CsvDatasetOptions>): string {
-  try {
-    csvDataset(text, options(over));
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a DataError');
-}
+const refusal = (text: string, over: Partial<CsvDatasetOptions>): string => dataErrorMessage(() => csvDataset(text, options(over)));
 
 describe('csvDataset', () => {
   it('numbers string classes in sorted order and keeps their names', () => {

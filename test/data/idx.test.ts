@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DataError } from '../../engine/data/data-error.ts';
 import { gunzip, isGzip } from '../../engine/data/gzip.ts';
 import { parseIdx, readIdx } from '../../engine/data/idx.ts';
+import { dataErrorMessage } from './data-error-message.ts';
 
 /** Header bytes for a type byte and big-endian uint32 dimensions, followed by `data`. */
 function idx(type: number, dims: number[], data: number[]): Uint8Array {
@@ -15,15 +16,7 @@ function idx(type: number, dims: number[], data: number[]): Uint8Array {
   return out;
 }
 
-const refusal = (bytes: Uint8Array): string => {
-  try {
-    parseIdx(bytes, 'images.idx');
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a DataError');
-};
+const refusal = (bytes: Uint8Array): string => dataErrorMessage(() => parseIdx(bytes, 'images.idx'));
 
 describe('parseIdx', () => {
   it('reads unsigned bytes as i32 with the stored dimensions', () => {

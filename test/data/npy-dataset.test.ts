@@ -1,23 +1,16 @@
 /** Datasets from a pair of .npy files (written with the numpy-verified writer of engine/io/npy.ts). */
 import { describe, expect, it } from 'vitest';
 import type { HostTensor } from '../../engine/backends/backend.ts';
-import { DataError } from '../../engine/data/data-error.ts';
 import { npyDataset, type NpyDatasetOptions } from '../../engine/data/npy-dataset.ts';
 import { writeNpy } from '../../engine/io/npy.ts';
+import { dataErrorMessage } from './data-error-message.ts';
 
 const x: HostTensor = { shape: [3, 2], dtype: 'f32', data: Float64Array.from([1, 2, 3, 4, 5, 6]) };
 const classes: HostTensor = { shape: [3], dtype: 'i32', data: Int32Array.from([2, 0, 1]) };
 const opts = (task: NpyDatasetOptions['task']): NpyDatasetOptions => ({ featuresFile: 'x.npy', labelsFile: 'y.npy', task });
 
-function refusal(features: HostTensor, labels: HostTensor | Uint8Array, task: NpyDatasetOptions['task'] = 'classification'): string {
-  try {
-    npyDataset(writeNpy(features), labels instanceof Uint8Array ? labels : writeNpy(labels), opts(task));
-  } catch (error) {
-    expect(error).toBeInstanceOf(DataError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a DataError');
-}
+const refusal = (features: HostTensor, labels: HostTensor | Uint8Array, task: NpyDatasetOptions['task'] = 'classification'): string =>
+  dataErrorMessage(() => npyDataset(writeNpy(features), labels instanceof Uint8Array ? labels : writeNpy(labels), opts(task)));
 
 describe('npyDataset', () => {
   it('gives f32 features and i32 class indices', () => {

@@ -5,6 +5,7 @@ import { readNpy, writeNpy } from '../../engine/io/npy.ts';
 import { TensorFileError } from '../../engine/io/tensor-file-error.ts';
 import { expected, hostKindOf, hostTensorOf, referenceFile } from './reference-files.ts';
 import { hostTensor } from './tensor-arbitrary.ts';
+import { damagedCopies } from './damaged-bytes.ts';
 
 /** A version 1.0 .npy file from its header text (padded with spaces and a newline) and data bytes. */
 function npyOf(header: string, dataBytes = 0): Uint8Array {
@@ -113,15 +114,7 @@ describe('malformed files', () => {
   });
   it('random bytes and damaged files give TensorFileError and nothing else', () => {
     const good = referenceFile('fortran.npy');
-    const damaged = fc.oneof(
-      fc.uint8Array({ maxLength: 64 }),
-      fc.nat(good.length - 1).map((n) => good.subarray(0, n)),
-      fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })).map(([i, b]) => {
-        const copy = good.slice();
-        copy[i] = b;
-        return copy;
-      }),
-    );
+    const damaged = damagedCopies(good);
     fc.assert(fc.property(damaged, (bytes) => {
       try {
         readNpy(bytes);

@@ -9,6 +9,7 @@ import { readSafetensors, writeSafetensors } from '../../engine/io/safetensors.t
 import { TensorFileError } from '../../engine/io/tensor-file-error.ts';
 import { expected, hostKindOf, hostTensorOf, referenceFile } from './reference-files.ts';
 import { hostTensor } from './tensor-arbitrary.ts';
+import { damagedCopies } from './damaged-bytes.ts';
 
 /** A safetensors file from its header text and data bytes; `declared` overrides the header length field. */
 function fileOf(header: string, dataBytes = 0, declared?: bigint): Uint8Array {
@@ -152,15 +153,7 @@ describe('malformed files', () => {
   });
   it('random bytes and cut files give TensorFileError and nothing else', () => {
     const good = referenceFile('all-dtypes.safetensors');
-    const damaged = fc.oneof(
-      fc.uint8Array({ maxLength: 64 }),
-      fc.nat(good.length - 1).map((n) => good.subarray(0, n)),
-      fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })).map(([i, b]) => {
-        const copy = good.slice();
-        copy[i] = b;
-        return copy;
-      }),
-    );
+    const damaged = damagedCopies(good);
     fc.assert(fc.property(damaged, (bytes) => {
       try {
         readSafetensors(bytes);
