@@ -25,7 +25,7 @@ function forward(w: Map<string, { data: ArrayLike<number>; shape: readonly numbe
       return relu ? Math.max(0, s) : s;
     });
   }
-  return h;
+  return [...h];
 }
 
 describe('netloom train / run', () => {
