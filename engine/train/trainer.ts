@@ -52,7 +52,7 @@ export interface EpochReport {
 export interface FitCallbacks {
   onStep?(report: StepReport): void | Promise<void>;
   onEpoch?(report: EpochReport): void | Promise<void>;
-  /** Asked between steps; true stops the run after the current step. */
+  /** Asked after every step (and between epochs); true stops the run there — a later call continues. */
   shouldStop?(): boolean;
 }
 
@@ -70,6 +70,26 @@ export interface TrainerOptions {
   readonly mode?: 'train' | 'eval';
 }
 
+/** What an epoch's updates add up to (before evaluation). */
+export interface EpochTotals {
+  readonly trainLoss: Readonly<Record<string, number>>;
+  readonly learningRates: Readonly<Record<string, number>>;
+  readonly samples: number;
+  /** Time spent training, paused time excluded. */
+  readonly seconds: number;
+  /** shouldStop said yes after the epoch's last step: the caller should stop once it has dealt with the epoch. */
+  readonly stopRequested: boolean;
+}
+
+interface EpochInProgress {
+  iteration: number;
+  samples: number;
+  activeMs: number;
+  readonly sums: number[];
+  readonly counts: number[];
+  readonly learningRates: Record<string, number>;
+}
+
 const EVAL_BATCH = 512;
 
 export class Trainer {
@@ -81,6 +101,11 @@ export class Trainer {
   private readonly updatesDone: number[];
   private readonly dropoutSeeds: SeededRandom;
   private epochsDone = 0;
+  /** The epoch under way, when a run stopped in the middle of one. */
+  private current: EpochInProgress | undefined;
+  private readonly history: EpochReport[] = [];
+  private bestValidation = Infinity;
+  private epochsSinceBest = 0;
 
   private constructor(readonly compiled: CompiledTraining, private readonly options: TrainerOptions) {
     const { settings, backend } = options;
@@ -192,15 +217,26 @@ export class Trainer {
     return { loss, gradNorm };
   }
 
-  /** One training epoch over the primary source. */
-  async runEpoch(callbacks: FitCallbacks = {}): Promise<{ trainLoss: Record<string, number>; samples: number; stopped: boolean }> {
+  /**
+   * Trains until the end of the current epoch, or until `shouldStop` says so after a step; the next call then
+   * continues the same epoch where it stopped (same order, same running sums), so a paused run resumes exactly.
+   */
+  async runEpoch(callbacks: FitCallbacks = {}): Promise<EpochTotals | undefined> {
     const { batchSize } = this.options.settings;
     const stream = this.epochStreams.get(this.primary)!;
-    stream.reshuffle();
+    if (!this.current) {
+      stream.reshuffle();
+      this.current = {
+        iteration: 0, samples: 0, activeMs: 0,
+        sums: this.compiled.steps.map(() => 0), counts: this.compiled.steps.map(() => 0),
+        learningRates: Object.fromEntries(this.compiled.steps.map((s, i) => [s.optimizer.node, this.learningRate(i)])),
+      };
+    }
+    const epoch = this.current;
     const iterations = this.iterationsPerEpoch;
-    const sums = this.compiled.steps.map(() => 0), counts = this.compiled.steps.map(() => 0);
-    let samples = 0;
-    for (let iteration = 1; iteration <= iterations; iteration++) {
+    let stopRequested = false;
+    while (epoch.iteration < iterations) {
+      const started = performance.now();
       const primaryRows = stream.next(batchSize);
       const batch = this.batchWith(primaryRows);
       const losses: Record<string, number> = {}, gradNorms: Record<string, number> = {};
@@ -209,18 +245,30 @@ export class Trainer {
           // The iteration's batch feeds each optimizer's first update; extra updates (k > 1) draw fresh batches.
           const rows = k === 0 ? batch : this.batchWith(this.extraStreams.get(this.primary)!.nextExactly(sampleCount(primaryRows.features)));
           const r = await this.update(i, rows);
-          sums[i]! += r.loss;
-          counts[i]!++;
+          epoch.sums[i]! += r.loss;
+          epoch.counts[i]!++;
           losses[step.optimizer.node] = r.loss;
           gradNorms[step.optimizer.node] = r.gradNorm;
         }
       }
-      samples += sampleCount(primaryRows.features);
-      await callbacks.onStep?.({ epoch: this.epochsDone + 1, iteration, iterations, losses, gradNorms, samples });
-      if (callbacks.shouldStop?.()) return { trainLoss: meanLosses(this.compiled, sums, counts), samples, stopped: true };
+      epoch.iteration++;
+      epoch.samples += sampleCount(primaryRows.features);
+      epoch.activeMs += performance.now() - started;
+      await callbacks.onStep?.({ epoch: this.epochsDone + 1, iteration: epoch.iteration, iterations, losses, gradNorms, samples: epoch.samples });
+      if (callbacks.shouldStop?.()) {
+        if (epoch.iteration < iterations) return undefined;
+        stopRequested = true;
+      }
     }
     this.epochsDone++;
-    return { trainLoss: meanLosses(this.compiled, sums, counts), samples, stopped: false };
+    this.current = undefined;
+    return {
+      trainLoss: meanLosses(this.compiled, epoch.sums, epoch.counts),
+      learningRates: epoch.learningRates,
+      samples: epoch.samples,
+      seconds: epoch.activeMs / 1000,
+      stopRequested,
+    };
   }
 
   /** Loss and metrics of every loss node over one split of the primary source, in eval mode. */
@@ -257,38 +305,38 @@ export class Trainer {
     return out;
   }
 
-  /** Trains for the configured epochs, with early stopping on the validation loss when a validation split exists. */
+  /**
+   * Trains for the configured epochs, with early stopping on the validation loss when a validation split exists.
+   * Stopped by `shouldStop`, it returns 'stopped'; calling it again continues where it stopped.
+   */
   async fit(callbacks: FitCallbacks = {}): Promise<FitResult> {
     const { epochs, earlyStoppingPatience } = this.options.settings;
-    const reports: EpochReport[] = [];
-    let best = Infinity, sinceBest = 0;
     const monitored = this.compiled.plan.losses.find((l) => l.loss === this.compiled.steps[0]!.optimizer.loss)?.node ?? this.compiled.plan.losses[0]?.node;
     while (this.epochsDone < epochs) {
-      const started = performance.now();
-      const learningRates = Object.fromEntries(this.compiled.steps.map((s, i) => [s.optimizer.node, this.learningRate(i)]));
-      const { trainLoss, samples, stopped } = await this.runEpoch(callbacks);
-      if (stopped) return { epochs: reports, stopReason: 'stopped' };
-      const seconds = (performance.now() - started) / 1000;
+      const totals = await this.runEpoch(callbacks);
+      if (!totals) return { epochs: this.history, stopReason: 'stopped' };
       const train = (await this.evaluate('train'))!;
       const validation = await this.evaluate('validation');
       const test = await this.evaluate('test');
       const report: EpochReport = {
-        epoch: this.epochsDone, trainLoss, learningRates, train, seconds, samplesPerSecond: samples / seconds,
+        epoch: this.epochsDone, trainLoss: totals.trainLoss, learningRates: totals.learningRates, train,
+        seconds: totals.seconds, samplesPerSecond: totals.samples / totals.seconds,
         ...(validation ? { validation } : {}), ...(test ? { test } : {}),
       };
-      reports.push(report);
+      this.history.push(report);
       await callbacks.onEpoch?.(report);
       if (validation && monitored && earlyStoppingPatience > 0) {
         const value = validation[monitored]!.loss;
-        if (value < best) {
-          best = value;
-          sinceBest = 0;
-        } else if (++sinceBest >= earlyStoppingPatience) {
-          return { epochs: reports, stopReason: 'early-stopping' };
+        if (value < this.bestValidation) {
+          this.bestValidation = value;
+          this.epochsSinceBest = 0;
+        } else if (++this.epochsSinceBest >= earlyStoppingPatience) {
+          return { epochs: this.history, stopReason: 'early-stopping' };
         }
       }
+      if (totals.stopRequested && this.epochsDone < epochs) return { epochs: this.history, stopReason: 'stopped' };
     }
-    return { epochs: reports, stopReason: 'completed' };
+    return { epochs: this.history, stopReason: 'completed' };
   }
 
   /**

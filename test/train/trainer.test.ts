@@ -114,3 +114,27 @@ describe('compiled training programs', () => {
     }
   });
 });
+
+describe('pausing', () => {
+  it('a run stopped mid-epoch and continued ends with exactly the weights of an uninterrupted run', async () => {
+    const straight = await trainer(spirals, { seed: 5, epochs: 2 });
+    await straight.fit();
+    const expected = bytesOf(await straight.stateDict());
+    straight.dispose();
+
+    const paused = await trainer(spirals, { seed: 5, epochs: 2 });
+    let steps = 0;
+    const stopEvery5 = { shouldStop: () => ++steps % 5 === 0 };
+    let result = await paused.fit(stopEvery5);
+    let calls = 1;
+    while (result.stopReason === 'stopped') {
+      result = await paused.fit(stopEvery5);
+      calls++;
+    }
+    expect(result.stopReason).toBe('completed');
+    expect(result.epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(calls).toBeGreaterThan(4);
+    expect(bytesOf(await paused.stateDict())).toEqual(expected);
+    paused.dispose();
+  });
+});
