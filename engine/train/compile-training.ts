@@ -18,6 +18,8 @@ import { planTraining, type OptimizerInfo, type TrainingPlan } from './training-
 
 export const STEP_LOSS = 'step:loss';
 export const STEP_GRAD_NORM = 'step:gradNorm';
+/** Output name of the 2-norm of one weight's gradient in a step program (read on demand, e.g. for histograms). */
+export const gradientNormOutput = (weight: string): string => `gradNorm:${weight}`;
 
 export interface StepProgram {
   readonly optimizer: OptimizerInfo;
@@ -36,6 +38,8 @@ export interface CompiledTraining {
   readonly steps: readonly StepProgram[];
   /** Eval-mode forward with each loss's prediction, target and value as outputs. */
   readonly evaluation: Program;
+  /** Eval-mode forward with every node's every output port (`node:port`): activations, feature maps, predictions. */
+  readonly inspection: Program;
 }
 
 export type CompileTrainingResult =
@@ -70,7 +74,7 @@ export function compileTraining(doc: GraphDocument, catalog: Catalog, options: C
   return {
     ok: true,
     diagnostics: train.diagnostics,
-    training: { plan, steps: steps as StepProgram[], evaluation: prune(evaluation.program, wanted).program },
+    training: { plan, steps: steps as StepProgram[], evaluation: prune(evaluation.program, wanted).program, inspection: evaluation.program },
   };
 }
 
@@ -109,10 +113,14 @@ function compileStep(forward: Program, optimizer: OptimizerInfo): StepProgram | 
   const pairs = weights.map((w) => ({ param: b.values[w]!, grad: b.values[grads.get(w)!]! }));
   const step = buildOptimizerStep(b, { id: optimizer.node, kind: optimizer.kind, hyper: optimizer.params, pairs });
   guardStateUpdates(b, [b.values[loss]!, step.gradNorm]);
-  const outputs = { [STEP_LOSS]: loss, [STEP_GRAD_NORM]: step.gradNorm.id };
   const names = weights.map((w) => {
     const op = forward.ops.find((o) => o.out === w)!;
     return (op.attrs as { name: string }).name;
+  });
+  const outputs: Record<string, number> = { [STEP_LOSS]: loss, [STEP_GRAD_NORM]: step.gradNorm.id };
+  // Per-weight gradient norms (before clipping): a reduction per weight, so students can watch gradients vanish.
+  pairs.forEach(({ grad }, i) => {
+    outputs[gradientNormOutput(names[i]!)] = b.unary('sqrt', b.sum(b.mul(grad, grad), grad.shape.map((_, axis) => axis))).id;
   });
   // Every data input stays, even one this loss does not read: it still binds the batch size N that a Noise or
   // Constant source of the step is shaped by (a GAN's generator step reads no real data).

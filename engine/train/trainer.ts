@@ -9,7 +9,7 @@ import { initialState } from '../backends/init-state.ts';
 import type { Catalog } from '../compile/node-kind.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import { checkWeights } from './check-weights.ts';
-import { compileTraining, STEP_GRAD_NORM, STEP_LOSS, type CompiledTraining, type StepProgram } from './compile-training.ts';
+import { compileTraining, gradientNormOutput, STEP_GRAD_NORM, STEP_LOSS, type CompiledTraining, type StepProgram } from './compile-training.ts';
 import { BatchStream, splitValidation, type DataSplit, type SourceData, type SourceSplits } from './data-streams.ts';
 import { MetricAccumulator, metricTaskOf, type Metrics } from './metrics.ts';
 import { diagnoseNonFinite, NonFiniteError } from './nan-guard.ts';
@@ -101,6 +101,7 @@ export class Trainer {
   private readonly updatesDone: number[];
   private readonly dropoutSeeds: SeededRandom;
   private epochsDone = 0;
+  private inspector: ProgramRunner | undefined;
   /** The epoch under way, when a run stopped in the middle of one. */
   private current: EpochInProgress | undefined;
   private readonly history: EpochReport[] = [];
@@ -152,6 +153,35 @@ export class Trainer {
 
   get epoch(): number {
     return this.epochsDone;
+  }
+
+  /** The primary source's training rows (after the validation split): what probes plot the model against. */
+  get trainingData(): DataSplit {
+    return this.splits.get(this.primary)!.train;
+  }
+
+  /** The 2-norm of each weight's gradient at its optimizer's latest update (before clipping), by weight name. */
+  async gradientNorms(): Promise<Record<string, number>> {
+    const norms: Record<string, number> = {};
+    for (const [i, step] of this.compiled.steps.entries()) {
+      if (this.updatesDone[i] === 0) continue;
+      for (const name of step.updates) norms[name] = (await this.runners[i]!.read(gradientNormOutput(name))).data[0]!;
+    }
+    return norms;
+  }
+
+  /**
+   * Every node's every output (`node:port`) for some rows of the primary source, in eval mode with the current
+   * weights: activations, feature maps, predictions. Rows without labels get zero labels (only losses read them).
+   */
+  async inspect(rows: { readonly features: HostTensor; readonly labels?: HostTensor }): Promise<Map<string, HostTensor>> {
+    this.inspector ??= createRunner(this.options.backend, this.compiled.inspection, { shareStateWith: this.runners[0]! });
+    const n = sampleCount(rows.features);
+    const labels = rows.labels ?? zeroRows(this.trainingData.labels, n);
+    await this.inspector.run(this.feedsFor(this.batchWith({ features: rows.features, labels })), { seed: 0 });
+    const out = new Map<string, HostTensor>();
+    for (const name of Object.keys(this.compiled.inspection.outputs)) out.set(name, await this.inspector.read(name));
+    return out;
   }
 
   /** How many updates each optimizer has made, by optimizer node id. */
@@ -369,7 +399,15 @@ export class Trainer {
   dispose(): void {
     for (const r of this.runners) r.dispose();
     this.evaluator.dispose();
+    this.inspector?.dispose();
   }
+}
+
+/** `n` rows of zeros shaped like the rows of `like`. */
+function zeroRows(like: HostTensor, n: number): HostTensor {
+  const shape = [n, ...like.shape.slice(1)];
+  const size = shape.reduce((a, d) => a * d, 1);
+  return { shape, dtype: like.dtype, data: like.dtype === 'i32' ? new Int32Array(size) : new (like.data.constructor as Float32ArrayConstructor)(size) };
 }
 
 function meanLosses(compiled: CompiledTraining, sums: readonly number[], counts: readonly number[]): Record<string, number> {
