@@ -1,18 +1,21 @@
 /**
  * Analysis of one node: lowered on its own into a small IR fragment whose inputs are placeholders carrying the
  * upstream types, so shapes come from the primitives' shape rules (abstract evaluation). Results are cached per node
- * and reused while the node's params and its inputs (compared by identity) are unchanged.
+ * and reused while the node's params and its inputs (compared by identity) are unchanged; nodes with the same
+ * configuration and input types share one lowering (fragment-memo.ts).
  */
 import { Builder } from '../ir/builder.ts';
-import { COST_RULES } from '../ir/cost.ts';
 import type { Value } from '../ir/program.ts';
-import { numElements, sameShape } from '../ir/shape.ts';
+import { sameShape } from '../ir/shape.ts';
 import type { ParamValue } from '../graph/types.ts';
 import type { NodeAnalysis, PortInfo, WeightInfo } from './analysis-types.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import type { InputSlot } from './field-program.ts';
+import type { FragmentMemo } from './fragment-memo.ts';
+import { summariseFragment, type FragmentSummary } from './fragment-summary.ts';
 import { lowerNode } from './lower-node.ts';
 import type { Producer } from './node-kind.ts';
-import { initialField, propagateField, type ReceptiveField } from './receptive-field.ts';
+import { sameField, type ReceptiveField } from './receptive-field.ts';
 import type { Prepared, PreparedNode } from './structure.ts';
 
 /** What flows out of one output port: its type and receptive field. Interned, so identity means "unchanged". */
@@ -33,18 +36,19 @@ export interface NodeEntry {
   readonly ports: PortValues;
 }
 
-const BYTES_PER_ELEMENT = 4;
+// One builder serves every node: only shapes and weight names are kept from it, never its arrays.
 const sharedBuilder = new Builder();
 export const NO_PORTS: PortValues = Object.freeze({});
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+const NO_WEIGHTS: readonly WeightInfo[] = Object.freeze([]);
 
 export function emptyResult(p: PreparedNode, status: NodeAnalysis['status'], inputs: Record<string, PortInfo> = {}): NodeAnalysis {
   return { id: p.node.id, kind: p.node.kind, status, inputs, outputs: {}, weights: [], params: 0, flops: 0, memory: 0 };
 }
 
-/** The node's entry: the cached one when nothing it depends on changed, otherwise freshly lowered. */
+/** The node's entry: the cached one when nothing it depends on changed, otherwise from its (possibly shared) lowering. */
 export function analyseNode(
-  p: PreparedNode, prepared: Prepared, ports: readonly (PortValues | undefined)[], cached: NodeEntry | undefined,
-  bindings: Readonly<Record<string, number>>,
+  p: PreparedNode, prepared: Prepared, ports: readonly (PortValues | undefined)[], cached: NodeEntry | undefined, fragments: FragmentMemo,
 ): NodeEntry {
   const inputs: (PortValue | undefined)[] = [];
   const producers: string[] = [];
@@ -63,11 +67,13 @@ export function analyseNode(
     inputs.push(up);
     producers.push(prepared.list[source.index]!.node.kind);
   }
-  if (!p.kind) return unlowered(emptyResult(p, 'error'), [], cached);
+  if (!p.resolved) return unlowered(emptyResult(p, 'error'), [], cached);
   if (missing) return unlowered(emptyResult(p, 'error', inputInfos(p, inputs)), missing, cached);
   if (blocked) return unlowered(emptyResult(p, 'blocked', inputInfos(p, inputs)), [], cached);
   if (cached && cached.params === p.node.params && cached.result.kind === p.node.kind && sameInputs(cached, inputs, producers)) return cached;
-  return lowerForAnalysis(p, prepared, inputs, producers, bindings, cached);
+  const shared = fragments.find(p.resolved, inputs);
+  if (shared) return entryFrom(shared, p, inputs, producers, NO_DIAGNOSTICS, cached);
+  return lowerForAnalysis(p, prepared, inputs, producers, fragments, cached);
 }
 
 /** An entry for a node that could not be lowered; reuses the previous one when it says the same. */
@@ -101,85 +107,97 @@ function missingInput(p: PreparedNode, port: string): Diagnostic {
 
 function inputInfos(p: PreparedNode, inputs: readonly (PortValue | undefined)[]): Record<string, PortInfo> {
   const out: Record<string, PortInfo> = {};
-  p.inputs.forEach((spec, i) => {
+  for (let i = 0; i < p.inputs.length; i++) {
     const v = inputs[i];
-    if (v) out[spec.name] = v.info;
-  });
+    if (v) out[p.inputs[i]!.name] = v.info;
+  }
   return out;
 }
 
-const sameField = (a: ReceptiveField | undefined, b: ReceptiveField | undefined): boolean =>
-  a === b || (a !== undefined && b !== undefined && a.size.join() === b.size.join() && a.jump.join() === b.jump.join());
-
 /** Keep the previous PortValue when nothing about it changed, so downstream cache checks stay identity checks. */
-function intern(next: PortValue, previous: PortValue | undefined): PortValue {
-  if (previous && previous.info.dtype === next.info.dtype && sameShape(previous.info.shape, next.info.shape) && sameField(previous.field, next.field)) {
+function intern(info: PortInfo, field: ReceptiveField | undefined, previous: PortValue | undefined): PortValue {
+  if (previous && (previous.info === info || (previous.info.dtype === info.dtype && sameShape(previous.info.shape, info.shape))) && sameField(previous.field, field)) {
     return previous;
   }
-  return next;
+  return { info, field };
+}
+
+/** The producers of a node's inputs, built only for a lowering that asks (a loss checking its head, for one). */
+class InputProducers {
+  constructor(private readonly p: PreparedNode, private readonly prepared: Prepared) {}
+
+  get(port: string): Producer | undefined {
+    const { p } = this;
+    const at = p.inputs.findIndex((spec) => spec.name === port);
+    const source = at < 0 ? undefined : p.sources[at];
+    if (!source) return undefined;
+    const from = this.prepared.list[source.index]!;
+    const fromInput = from.incoming.values().next().value;
+    return fromInput
+      ? { node: from.node.id, kind: from.node.kind, port: source.port, input: { node: fromInput.from.node, port: fromInput.from.port } }
+      : { node: from.node.id, kind: from.node.kind, port: source.port };
+  }
 }
 
 function lowerForAnalysis(
   p: PreparedNode, prepared: Prepared, inputs: readonly (PortValue | undefined)[], producerKinds: readonly string[],
-  bindings: Readonly<Record<string, number>>, previous: NodeEntry | undefined,
+  fragments: FragmentMemo, previous: NodeEntry | undefined,
 ): NodeEntry {
-  // Built as plain literals, not spreads: this runs for every node of a freshly opened graph.
-  const entry = (result: NodeAnalysis, diagnostics: readonly Diagnostic[], ports: PortValues): NodeEntry =>
-    ({ params: p.node.params, inputs, producers: producerKinds, result, diagnostics, ports });
-  const kind = p.kind!;
-  // One builder serves every node: only shapes and weight names are kept from it, never its arrays.
   const b = sharedBuilder;
   b.reset();
   const values = new Map<string, Value>();
-  const producers = new Map<string, Producer>();
-  const fields: (ReceptiveField | undefined)[] = [];
-  p.inputs.forEach((spec, i) => {
+  const slots: InputSlot[] = [];
+  for (let i = 0; i < p.inputs.length; i++) {
     const up = inputs[i];
-    if (!up) return;
-    const v = b.op('input', [], { name: spec.name, shape: up.info.shape, dtype: up.info.dtype });
-    values.set(spec.name, v);
-    fields[v.id] = up.field;
-    const from = prepared.list[p.sources[i]!.index]!;
-    const fromInput = from.incoming.values().next().value;
-    const port = p.sources[i]!.port;
-    producers.set(spec.name, fromInput
-      ? { node: from.node.id, kind: from.node.kind, port, input: { node: fromInput.from.node, port: fromInput.from.port } }
-      : { node: from.node.id, kind: from.node.kind, port });
-  });
+    if (!up) continue;
+    const name = p.inputs[i]!.name;
+    const v = b.op('input', [], { name, shape: up.info.shape, dtype: up.info.dtype });
+    values.set(name, v);
+    slots.push({ value: v.id, input: i });
+  }
   const inputsInfo = inputInfos(p, inputs);
   const firstOwnOp = b.ops.length;
-  const lowered = lowerNode(b, { kind, node: p.node, params: p.params, inputs: values, producers, mode: 'train' });
-  if (!lowered.ok) return entry(emptyResult(p, 'error', inputsInfo), lowered.diagnostics, NO_PORTS);
+  const lowered = lowerNode(b, { kind: p.kind!, node: p.node, params: p.params, inputs: values, producers: new InputProducers(p, prepared), mode: 'train' });
+  if (!lowered.ok) {
+    return { params: p.node.params, inputs, producers: producerKinds, result: emptyResult(p, 'error', inputsInfo), diagnostics: lowered.diagnostics, ports: NO_PORTS };
+  }
+  const summary = summariseFragment({ owner: p.node.id, b, firstOwnOp, slots, inputs: inputsInfo, outputs: lowered.outputs }, fragments.bindings, fragments);
+  // Diagnostics name the node, so only a silent lowering that did not look at its node can stand for others.
+  if (!lowered.nodeSpecific && lowered.diagnostics.length === 0) fragments.store(p.resolved!, inputs, summary);
+  return entryFrom(summary, p, inputs, producerKinds, lowered.diagnostics, previous);
+}
 
-  const weights: WeightInfo[] = [];
-  let params = 0, flops = 0;
-  for (let i = firstOwnOp; i < b.ops.length; i++) {
-    const op = b.ops[i]!;
-    const out = b.values[op.out]!;
-    const shapes = op.inputs.map((id) => b.values[id]!.shape);
-    if (op.op === 'param' || op.op === 'buffer') {
-      const shape = out.shape as number[];
-      weights.push({ name: (op.attrs as { name: string }).name, shape, trainable: op.op === 'param' });
-      if (op.op === 'param') params += numElements(shape);
-    }
-    flops += COST_RULES[op.op](shapes, out.shape, op.attrs as never, bindings);
-    fields[out.id] = op.op === 'input' ? initialField(out.shape.length - 2) : propagateField(op, op.inputs.map((id) => fields[id]), shapes);
-  }
-  const outputs: Record<string, PortInfo> = {};
+/** The node's entry from a fragment summary (its own or a shared one): its weights, ports and fields. */
+function entryFrom(
+  summary: FragmentSummary, p: PreparedNode, inputs: readonly (PortValue | undefined)[], producers: readonly string[],
+  diagnostics: readonly Diagnostic[], previous: NodeEntry | undefined,
+): NodeEntry {
+  const id = p.node.id;
+  summary.fields.run(inputs);
   const ports: Record<string, PortValue> = {};
-  let memory = 0;
   let portsUnchanged = previous !== undefined;
-  for (const [port, v] of Object.entries(lowered.outputs)) {
-    const value = intern({ info: { shape: v.shape, dtype: v.dtype }, field: fields[v.id] }, previous?.ports[port]);
-    if (value !== previous?.ports[port]) portsUnchanged = false;
+  for (let i = 0; i < summary.ports.length; i++) {
+    const port = summary.ports[i]!;
+    const before = previous?.ports[port];
+    const value = intern(summary.outputs[port]!, summary.fields.output(i), before);
+    if (value !== before) portsUnchanged = false;
     ports[port] = value;
-    outputs[port] = value.info;
-    memory += numElements(v.shape, bindings) * BYTES_PER_ELEMENT;
   }
-  if (portsUnchanged && Object.keys(previous!.ports).length !== Object.keys(ports).length) portsUnchanged = false;
-  const firstField = Object.values(ports)[0]?.field;
-  const result: NodeAnalysis = firstField && firstField.size.some((x) => x > 1)
-    ? { id: p.node.id, kind: p.node.kind, status: 'ok', inputs: inputsInfo, outputs, weights, params, flops, memory, receptiveField: firstField.size }
-    : { id: p.node.id, kind: p.node.kind, status: 'ok', inputs: inputsInfo, outputs, weights, params, flops, memory };
-  return entry(result, lowered.diagnostics, portsUnchanged ? previous!.ports : ports);
+  if (portsUnchanged && Object.keys(previous!.ports).length !== summary.ports.length) portsUnchanged = false;
+  const weights = summary.weights.length === 0 ? NO_WEIGHTS
+    : summary.owner === id ? summary.weights.map((w) => w.info) : summary.weights.map((w) => renamed(w.info, w.local, id));
+  const firstField = summary.ports.length > 0 ? summary.fields.output(0) : undefined;
+  const { inputs: inputsInfo, outputs, params, flops, memory } = summary;
+  const result: NodeAnalysis = firstField && spansMoreThanOne(firstField.size)
+    ? { id, kind: p.node.kind, status: 'ok', inputs: inputsInfo, outputs, weights, params, flops, memory, receptiveField: firstField.size }
+    : { id, kind: p.node.kind, status: 'ok', inputs: inputsInfo, outputs, weights, params, flops, memory };
+  return { params: p.node.params, inputs, producers, result, diagnostics, ports: portsUnchanged ? previous!.ports : ports };
+}
+
+const renamed = (info: WeightInfo, local: string | undefined, id: string): WeightInfo =>
+  local === undefined ? info : { name: `${id}.${local}`, shape: info.shape, trainable: info.trainable };
+
+function spansMoreThanOne(size: readonly number[]): boolean {
+  for (const x of size) if (x > 1) return true;
+  return false;
 }

@@ -10,8 +10,10 @@ import type { GraphDocument } from '../graph/types.ts';
 import { analyseNode, emptyResult, type NodeEntry, type PortValues } from './analyse-node.ts';
 import type { Analysis, NodeAnalysis, PortInfo, Totals } from './analysis-types.ts';
 import type { Diagnostic } from './diagnostics.ts';
+import { FragmentMemo } from './fragment-memo.ts';
 import { optimizerDiagnostics, unreachableDiagnostics } from './graph-checks.ts';
 import type { Catalog } from './node-kind.ts';
+import { ParamTable } from './param-table.ts';
 import { prepareGraph, structuralDiagnostics, type Prepared } from './structure.ts';
 
 export type { Analysis, NodeAnalysis, PortInfo, Totals, WeightInfo } from './analysis-types.ts';
@@ -34,10 +36,13 @@ interface Snapshot {
 }
 
 export class AnalysisCache {
-  /** Per node id, so results survive structural edits (adding a node elsewhere keeps every other result). */
-  readonly byId = new Map<string, NodeEntry>();
   last: Snapshot | undefined = undefined;
-  bindingsKey = '';
+  /** The bindings `fragments` and the cached results were computed with, as JSON. */
+  bindingsKey = '{}';
+  /** Node configurations seen so far (they do not depend on bindings). */
+  readonly params = new ParamTable();
+  /** Lowerings shared between identical nodes, for the current bindings. */
+  fragments = new FragmentMemo({});
 }
 
 export function analyze(doc: GraphDocument, catalog: Catalog, options: AnalyzeOptions = {}): Analysis {
@@ -45,12 +50,12 @@ export function analyze(doc: GraphDocument, catalog: Catalog, options: AnalyzeOp
   const cache = options.cache ?? new AnalysisCache();
   const bindingsKey = JSON.stringify(bindings);
   if (cache.bindingsKey !== bindingsKey) {
-    cache.byId.clear();
     cache.last = undefined;
     cache.bindingsKey = bindingsKey;
+    cache.fragments = new FragmentMemo(bindings);
   }
   const last = cache.last;
-  const prepared = prepareGraph(doc, catalog, last?.prepared);
+  const prepared = prepareGraph(doc, catalog, last?.prepared, cache.params);
   const incremental = last !== undefined && last.prepared.orderIndex === prepared.orderIndex;
   const n = prepared.list.length;
 
@@ -70,18 +75,14 @@ export function analyze(doc: GraphDocument, catalog: Catalog, options: AnalyzeOp
   for (const index of prepared.orderIndex) {
     if (!dirty[index]) continue;
     const p = prepared.list[index]!;
-    const entry = analyseNode(p, prepared, ports, incremental ? entries[index] : cache.byId.get(p.node.id), bindings);
-    if (entry !== entries[index]) changed.push(index);
+    const entry = analyseNode(p, prepared, ports, incremental ? entries[index] : previousEntry(last, p.node.id), cache.fragments);
+    if (incremental && entry !== entries[index]) changed.push(index);
     if (entry.ports !== ports[index]) {
       portsChanged = true;
       for (const c of prepared.consumers[index]!) dirty[c] = 1;
     }
     entries[index] = entry;
     ports[index] = entry.ports;
-    cache.byId.set(p.node.id, entry);
-  }
-  if (!incremental && cache.byId.size > n) {
-    for (const id of cache.byId.keys()) if (!prepared.nodes.has(id)) cache.byId.delete(id);
   }
 
   const results = incremental ? last.results.slice() : prepared.list.map((p) => entries[p.index]?.result ?? emptyResult(p, 'blocked'));
@@ -111,6 +112,12 @@ export function analyze(doc: GraphDocument, catalog: Catalog, options: AnalyzeOp
   return final;
 }
 
+/** The last analysis's entry for a node id, so results survive structural edits (adding a node elsewhere keeps every other result). */
+function previousEntry(last: Snapshot | undefined, id: string): NodeEntry | undefined {
+  const p = last?.prepared.nodes.get(id);
+  return p && last!.entries[p.index];
+}
+
 function nodeMap(
   prepared: Prepared, results: readonly NodeAnalysis[], update: { last: ReadonlyMap<string, NodeAnalysis>; changed: readonly number[] } | undefined,
 ): ReadonlyMap<string, NodeAnalysis> {
@@ -127,9 +134,10 @@ function nodeMap(
 
 function edgeMap(doc: GraphDocument, prepared: Prepared, ports: readonly (PortValues | undefined)[]): ReadonlyMap<string, PortInfo> {
   const edges = new Map<string, PortInfo>();
-  for (const edge of doc.edges) {
-    const from = prepared.nodes.get(edge.from.node);
-    const up = from && ports[from.index]?.[edge.from.port];
+  for (let e = 0; e < doc.edges.length; e++) {
+    const edge = doc.edges[e]!;
+    const source = prepared.edgeSources[e];
+    const up = source && ports[source.index]?.[source.port];
     if (up) edges.set(edge.id, up.info);
   }
   return edges;

@@ -2,7 +2,7 @@
 import type { GraphDocument } from '../graph/types.ts';
 import type { NodeAnalysis } from './analysis-types.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import type { Prepared } from './structure.ts';
+import type { Prepared, PreparedNode } from './structure.ts';
 
 /** Memoised per structure: results that only change when nodes or links do. */
 function memo<T>(prepared: Prepared, key: string, compute: () => T): T {
@@ -15,19 +15,29 @@ function memo<T>(prepared: Prepared, key: string, compute: () => T): T {
 /** Nodes whose outputs reach a loss or a node without outputs (an optimizer, an Output) contribute; others are flagged. */
 export function unreachableDiagnostics(prepared: Prepared): readonly Diagnostic[] {
   return memo(prepared, 'unreachable', () => {
-    const sinks = prepared.list.filter((p) => p.kind && (p.outputs.length === 0 || p.kind.category === 'losses'));
-    if (sinks.length === 0) return [];
-    const reached = new Set<string>(sinks.map((p) => p.node.id));
-    const queue = [...reached];
+    const { list, nodes } = prepared;
+    // By the node each id names (the last one, should an invalid document repeat an id), as links resolve them.
+    const named = (p: PreparedNode): number => nodes.get(p.node.id)!.index;
+    const reached = new Uint8Array(list.length);
+    const queue: number[] = [];
+    for (const p of list) {
+      if (!p.kind || (p.outputs.length > 0 && p.kind.category !== 'losses')) continue;
+      const index = named(p);
+      if (reached[index] === 0) {
+        reached[index] = 1;
+        queue.push(index);
+      }
+    }
+    if (queue.length === 0) return [];
     for (let i = 0; i < queue.length; i++) {
-      for (const edge of prepared.nodes.get(queue[i]!)!.incoming.values()) {
-        if (!reached.has(edge.from.node)) {
-          reached.add(edge.from.node);
-          queue.push(edge.from.node);
+      for (const source of list[queue[i]!]!.sources) {
+        if (source && reached[source.index] === 0) {
+          reached[source.index] = 1;
+          queue.push(source.index);
         }
       }
     }
-    return prepared.list.filter((p) => p.kind && !reached.has(p.node.id)).map((p): Diagnostic => ({
+    return list.filter((p) => p.kind && reached[p.index] === 0 && reached[named(p)] === 0).map((p): Diagnostic => ({
       severity: 'warning', code: 'unreachable', node: p.node.id,
       message: `${p.kind!.label} ${p.node.id} does not feed any loss or output, so training ignores it`,
     }));
@@ -37,17 +47,19 @@ export function unreachableDiagnostics(prepared: Prepared): readonly Diagnostic[
 /** Positions of every node upstream of `index`. */
 function ancestors(prepared: Prepared, index: number): readonly number[] {
   return memo(prepared, `ancestors:${index}`, () => {
-    const seen = new Set<number>();
+    const seen = new Uint8Array(prepared.list.length);
+    const found: number[] = [];
     const stack = [index];
     while (stack.length > 0) {
       for (const source of prepared.list[stack.pop()!]!.sources) {
-        if (source && !seen.has(source.index)) {
-          seen.add(source.index);
+        if (source && seen[source.index] === 0) {
+          seen[source.index] = 1;
+          found.push(source.index);
           stack.push(source.index);
         }
       }
     }
-    return [...seen];
+    return found;
   });
 }
 

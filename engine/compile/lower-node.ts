@@ -25,12 +25,22 @@ export interface LowerNodeRequest {
   readonly node: GraphNode;
   readonly params: ParamsOf<ParamSchema>;
   readonly inputs: ReadonlyMap<string, Value>;
-  readonly producers: ReadonlyMap<string, Producer>;
+  /** A map, or anything that finds a producer by port (the analysis looks them up only when asked). */
+  readonly producers: Pick<ReadonlyMap<string, Producer>, 'get'>;
   readonly mode: 'train' | 'eval';
 }
 
 export type LowerNodeResult =
-  | { readonly ok: true; readonly outputs: Readonly<Record<string, Value>>; readonly diagnostics: readonly Diagnostic[] }
+  | {
+    readonly ok: true;
+    readonly outputs: Readonly<Record<string, Value>>;
+    readonly diagnostics: readonly Diagnostic[];
+    /**
+     * The lowering read which node it lowers (`ctx.node` or a producer), so its fragment may differ for another
+     * node with the same params and input types. Weight names do not count: `weight` and `buffer` name them.
+     */
+    readonly nodeSpecific: boolean;
+  }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /** Prefix every message with the node, the way users name it: `Conv2d conv2: …`. */
@@ -49,15 +59,19 @@ function problem(kind: NodeKind, node: GraphNode, severity: 'error' | 'warning',
  * of a freshly opened graph, and methods on a prototype cost nothing per instance.
  */
 class Context implements LowerContext<ParamSchema> {
-  readonly node: { readonly id: string; readonly kind: string };
   readonly params: ParamsOf<ParamSchema>;
   readonly mode: 'train' | 'eval';
   readonly diagnostics: Diagnostic[] = [];
+  nodeSpecific = false;
 
   constructor(readonly b: Builder, private readonly req: LowerNodeRequest) {
-    this.node = req.node;
     this.params = req.params;
     this.mode = req.mode;
+  }
+
+  get node(): { readonly id: string; readonly kind: string } {
+    this.nodeSpecific = true;
+    return this.req.node;
   }
 
   input(port: string): Value {
@@ -69,13 +83,14 @@ class Context implements LowerContext<ParamSchema> {
     return this.req.inputs.get(port);
   }
   producer(port: string): Producer | undefined {
+    this.nodeSpecific = true;
     return this.req.producers.get(port);
   }
   weight(name: string, shape: readonly number[], init: Init): Value {
-    return this.b.op('param', [], { name: `${this.node.id}.${name}`, shape, init });
+    return this.b.op('param', [], { name: `${this.req.node.id}.${name}`, shape, init });
   }
   buffer(name: string, shape: readonly number[], init: Init): Value {
-    return this.b.op('buffer', [], { name: `${this.node.id}.${name}`, shape, init });
+    return this.b.op('buffer', [], { name: `${this.req.node.id}.${name}`, shape, init });
   }
   dataset(name: string): DatasetInfo | undefined {
     return findDataset(name);
@@ -96,7 +111,7 @@ export function lowerNode(b: Builder, req: LowerNodeRequest): LowerNodeResult {
   b.currentNode = node.id;
   try {
     const outputs = kind.lower(ctx);
-    return { ok: true, outputs, diagnostics };
+    return { ok: true, outputs, diagnostics, nodeSpecific: ctx.nodeSpecific };
   } catch (error) {
     if (error instanceof NodeProblem) diagnostics.push(problem(kind, node, 'error', error.code, error.message, error.options));
     else if (error instanceof ShapeError) diagnostics.push(problem(kind, node, 'error', 'shape-mismatch', error.message, {}));

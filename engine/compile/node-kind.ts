@@ -56,6 +56,10 @@ export interface Producer {
   readonly input?: { readonly node: string; readonly port: string };
 }
 
+/**
+ * What a lowering sees. A lowering must depend only on what it reads here: the analysis lowers nodes with equal
+ * params and input types once and shares the result, unless the lowering reads `node` or a `producer`.
+ */
 export interface LowerContext<S extends ParamSchema> {
   readonly node: { readonly id: string; readonly kind: string };
   readonly params: ParamsOf<S>;

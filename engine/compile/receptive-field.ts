@@ -4,7 +4,7 @@
  * their operands; anything that mixes all positions (reshape, matmul, reductions) ends the chain.
  */
 import { isBinaryOp, isUnaryOp, type OpId } from '../ir/ops.ts';
-import type { Op } from '../ir/program.ts';
+import type { Op, Value } from '../ir/program.ts';
 import { effectiveKernel } from '../ir/window.ts';
 
 export interface ReceptiveField {
@@ -17,7 +17,8 @@ export interface ReceptiveField {
 export const initialField = (spatialRank: number): ReceptiveField | undefined =>
   spatialRank > 0 ? { size: new Array<number>(spatialRank).fill(1), jump: new Array<number>(spatialRank).fill(1) } : undefined;
 
-function windowed(rf: ReceptiveField, kernel: readonly number[], stride: readonly number[], dilation: readonly number[]): ReceptiveField | undefined {
+/** The field after a window of `kernel` taps (dilated) moved by `stride`; undefined when the ranks differ. */
+export function windowed(rf: ReceptiveField, kernel: readonly number[], stride: readonly number[], dilation: readonly number[]): ReceptiveField | undefined {
   if (rf.size.length !== kernel.length) return undefined;
   return {
     size: rf.size.map((s, i) => s + (effectiveKernel(kernel[i]!, dilation[i] ?? 1) - 1) * rf.jump[i]!),
@@ -25,31 +26,48 @@ function windowed(rf: ReceptiveField, kernel: readonly number[], stride: readonl
   };
 }
 
-function widest(fields: readonly (ReceptiveField | undefined)[]): ReceptiveField | undefined {
+/** The widest field among `fields[id]` for the operand ids `of` (the first on a tie). */
+export function widest(fields: readonly (ReceptiveField | undefined)[], of: readonly number[]): ReceptiveField | undefined {
   let best: ReceptiveField | undefined;
-  for (const f of fields) if (f && (!best || f.size[0]! > best.size[0]!)) best = f;
+  for (const id of of) {
+    const f = fields[id];
+    if (f && (!best || f.size[0]! > best.size[0]!)) best = f;
+  }
   return best;
 }
 
-const ELEMENTWISE: ReadonlySet<OpId> = new Set<OpId>(['where', 'cast']);
+/** Equal fields, whether or not they are one object. */
+export const sameField = (a: ReceptiveField | undefined, b: ReceptiveField | undefined): boolean =>
+  a === b || (a !== undefined && b !== undefined && sameNumbers(a.size, b.size) && sameNumbers(a.jump, b.jump));
 
-/** The field of an op's result given its operands' fields and shapes. */
-export function propagateField(
-  op: Op, operands: readonly (ReceptiveField | undefined)[], shapes: readonly (readonly (number | string)[])[],
-): ReceptiveField | undefined {
-  const x = operands[0];
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** How an op's result field follows from its operands' fields. */
+export type FieldRule =
+  | { readonly type: 'window'; readonly kernel: readonly number[]; readonly stride: readonly number[]; readonly dilation: readonly number[] }
+  | { readonly type: 'widest' }
+  | { readonly type: 'none' };
+
+const ELEMENTWISE: ReadonlySet<OpId> = new Set<OpId>(['where', 'cast']);
+const WIDEST: FieldRule = { type: 'widest' };
+const NONE: FieldRule = { type: 'none' };
+
+/** The rule of one op (`values` are the program's, by id): windows from the first operand, elementwise ops widest. */
+export function fieldRule(op: Op, values: readonly Value[]): FieldRule {
   switch (op.op) {
     case 'conv': {
       const a = op.attrs as Op<'conv'>['attrs'];
-      const kernel = shapes[1]!.slice(2) as number[];
-      return x && windowed(x, kernel, a.stride, a.dilation);
+      return { type: 'window', kernel: values[op.inputs[1]!]!.shape.slice(2) as number[], stride: a.stride, dilation: a.dilation };
     }
     case 'pool': {
       const a = op.attrs as Op<'pool'>['attrs'];
-      return x && windowed(x, a.kernel, a.stride, a.dilation);
+      return { type: 'window', kernel: a.kernel, stride: a.stride, dilation: a.dilation };
     }
     default:
-      if (isUnaryOp(op.op) || isBinaryOp(op.op) || ELEMENTWISE.has(op.op)) return widest(operands);
-      return undefined;
+      return isUnaryOp(op.op) || isBinaryOp(op.op) || ELEMENTWISE.has(op.op) ? WIDEST : NONE;
   }
 }

@@ -4,7 +4,8 @@
  */
 import type { GraphDocument, GraphEdge, GraphNode } from '../graph/types.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { portsOf, type Catalog, type NodeKind, type PortSpec } from './node-kind.ts';
+import type { Catalog, NodeKind, PortSpec } from './node-kind.ts';
+import { ParamTable, type ResolvedParams } from './param-table.ts';
 import { resolveParams, type ParamProblem, type ParamSchema, type ParamsOf } from './params.ts';
 
 /** Where a connected input comes from: the producer's position in the document and its output port. */
@@ -19,6 +20,8 @@ export interface PreparedNode {
   readonly node: GraphNode;
   /** Undefined for an unknown kind. */
   readonly kind: NodeKind | undefined;
+  /** The node's configuration, one object shared by every node of the same kind and params; undefined for an unknown kind. */
+  readonly resolved: ResolvedParams | undefined;
   readonly params: ParamsOf<ParamSchema>;
   readonly inputs: readonly PortSpec[];
   readonly outputs: readonly PortSpec[];
@@ -26,7 +29,7 @@ export interface PreparedNode {
   readonly incoming: Map<string, GraphEdge>;
   readonly outgoing: GraphEdge[];
   /** Aligned with `inputs`: the producer of each connected input (array lookups keep re-analysis cheap). */
-  sources: readonly (Source | undefined)[];
+  readonly sources: (Source | undefined)[];
   /** Problems with this node's kind or params. */
   readonly diagnostics: readonly Diagnostic[];
 }
@@ -42,6 +45,8 @@ export interface Prepared {
   readonly orderIndex: readonly number[];
   /** Positions of the nodes fed by each node (by document position). */
   readonly consumers: readonly (readonly number[])[];
+  /** Per edge of `doc.edges`, the node and output port it comes from (whether or not the link is valid); undefined when that node does not exist. */
+  readonly edgeSources: readonly (Source | undefined)[];
   /** Problems with links: unknown ports, doubly fed inputs, cycles. */
   readonly linkDiagnostics: readonly Diagnostic[];
   /** Kind and param problems of the nodes that have any, by document position. */
@@ -58,7 +63,7 @@ export function structuralDiagnostics(prepared: Prepared): Diagnostic[] {
   return out;
 }
 
-/** Edits keep the params object of untouched nodes, so resolving by identity makes re-analysis after one edit cheap. */
+/** Edits keep the params object of untouched nodes, so resolving by identity makes re-resolving after one edit cheap. */
 const paramCache = new WeakMap<object, { kind: NodeKind; params: ParamsOf<ParamSchema>; problems: ParamProblem[] }>();
 export function resolveNodeParams(kind: NodeKind, raw: GraphNode['params']): { params: ParamsOf<ParamSchema>; problems: ParamProblem[] } {
   const hit = paramCache.get(raw);
@@ -68,14 +73,10 @@ export function resolveNodeParams(kind: NodeKind, raw: GraphNode['params']): { p
   return resolved;
 }
 
-function prepareNode(index: number, node: GraphNode, catalog: Catalog): PreparedNode {
-  const kind = catalog.get(node.kind);
-  if (!kind) {
-    const diagnostics: Diagnostic[] = [{ severity: 'error', code: 'unknown-kind', node: node.id, message: `${node.id}: unknown node kind ${JSON.stringify(node.kind)}` }];
-    return { index, node, kind, params: {}, inputs: [], outputs: [], incoming: new Map(), outgoing: [], sources: [], diagnostics };
-  }
-  const { params, problems } = resolveNodeParams(kind, node.params);
-  const diagnostics: Diagnostic[] = problems.map((pr) => {
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+
+function paramDiagnostics(kind: NodeKind, node: GraphNode, problems: readonly ParamProblem[]): Diagnostic[] {
+  return problems.map((pr) => {
     const known = Object.hasOwn(kind.params, pr.param);
     return {
       severity: known ? 'error' : 'warning', code: 'bad-param', node: node.id, param: pr.param,
@@ -83,7 +84,21 @@ function prepareNode(index: number, node: GraphNode, catalog: Catalog): Prepared
       fix: { label: known ? `Reset ${pr.param} to its default` : `Remove ${pr.param}`, edits: [{ type: 'resetParam', node: node.id, param: pr.param }] },
     };
   });
-  return { index, node, kind, params, inputs: portsOf(kind.inputs, params), outputs: portsOf(kind.outputs, params), incoming: new Map(), outgoing: [], sources: [], diagnostics };
+}
+
+/** A node with its kind and params resolved, not yet linked (`incoming`, `outgoing` and `sources` empty). */
+function prepareNode(index: number, node: GraphNode, catalog: Catalog, table: ParamTable): PreparedNode {
+  const kind = catalog.get(node.kind);
+  if (!kind) {
+    const diagnostics: Diagnostic[] = [{ severity: 'error', code: 'unknown-kind', node: node.id, message: `${node.id}: unknown node kind ${JSON.stringify(node.kind)}` }];
+    return { index, node, kind, resolved: undefined, params: {}, inputs: [], outputs: [], incoming: new Map(), outgoing: [], sources: [], diagnostics };
+  }
+  const resolved = table.resolve(kind, node.params);
+  const diagnostics = resolved.problems.length === 0 ? NO_DIAGNOSTICS : paramDiagnostics(kind, node, resolved.problems);
+  return {
+    index, node, kind, resolved, params: resolved.params, inputs: resolved.inputs, outputs: resolved.outputs,
+    incoming: new Map(), outgoing: [], sources: new Array<Source | undefined>(resolved.inputs.length).fill(undefined), diagnostics,
+  };
 }
 
 const samePorts = (a: readonly PortSpec[], b: readonly PortSpec[]): boolean =>
@@ -93,7 +108,7 @@ const samePorts = (a: readonly PortSpec[], b: readonly PortSpec[]): boolean =>
  * After an edit that changed only params or positions (the common case while editing), the links, order and
  * cycles are unchanged: reuse them and re-resolve just the nodes whose params object changed.
  */
-function reprepare(doc: GraphDocument, catalog: Catalog, previous: Prepared): Prepared | undefined {
+function reprepare(doc: GraphDocument, catalog: Catalog, previous: Prepared, table: ParamTable): Prepared | undefined {
   const before = previous.doc;
   if (doc.edges !== before.edges || doc.nodes.length !== before.nodes.length) return undefined;
   const nodes = new Map<string, PreparedNode>();
@@ -102,12 +117,12 @@ function reprepare(doc: GraphDocument, catalog: Catalog, previous: Prepared): Pr
   for (let i = 0; i < doc.nodes.length; i++) {
     const node = doc.nodes[i]!, old = before.nodes[i]!;
     if (node.id !== old.id || node.kind !== old.kind) return undefined;
-    const prev = previous.nodes.get(node.id)!;
+    const prev = previous.list[i]!;
     let next: PreparedNode;
     if (node === old) next = prev;
     else if (node.params === old.params) next = { ...prev, node };
     else {
-      const fresh = prepareNode(i, node, catalog);
+      const fresh = prepareNode(i, node, catalog, table);
       if (!samePorts(fresh.inputs, prev.inputs) || !samePorts(fresh.outputs, prev.outputs)) return undefined;
       next = { ...fresh, incoming: prev.incoming, outgoing: prev.outgoing, sources: prev.sources };
       if (fresh.diagnostics.length > 0 || nodeProblems.has(i)) {
@@ -123,31 +138,53 @@ function reprepare(doc: GraphDocument, catalog: Catalog, previous: Prepared): Pr
   return { ...previous, doc, nodes, list, nodeProblems };
 }
 
-export function prepareGraph(doc: GraphDocument, catalog: Catalog, previous?: Prepared): Prepared {
-  const reused = previous && reprepare(doc, catalog, previous);
+const indexOfPort = (ports: readonly PortSpec[], name: string): number => {
+  for (let i = 0; i < ports.length; i++) if (ports[i]!.name === name) return i;
+  return -1;
+};
+
+/**
+ * The structure of `doc`. `previous` (the structure of the document before an edit) lets a params-only edit reuse
+ * the links; `params` shares resolved configurations with earlier calls (a new table resolves each one afresh).
+ */
+export function prepareGraph(doc: GraphDocument, catalog: Catalog, previous?: Prepared, params = new ParamTable()): Prepared {
+  const reused = previous && reprepare(doc, catalog, previous, params);
   if (reused) return reused;
   const diagnostics: Diagnostic[] = [];
+  const n = doc.nodes.length;
+  const list: PreparedNode[] = [];
   const nodes = new Map<string, PreparedNode>();
-  const list = doc.nodes.map((node, i) => prepareNode(i, node, catalog));
-  for (const p of list) nodes.set(p.node.id, p);
+  for (let i = 0; i < n; i++) {
+    const p = prepareNode(i, doc.nodes[i]!, catalog, params);
+    list.push(p);
+    nodes.set(p.node.id, p);
+  }
 
-  const indegree = new Map<string, number>();
-  for (const id of nodes.keys()) indegree.set(id, 0);
-  for (const edge of doc.edges) {
+  // Accepted links as (from, to) positions, in document order: the adjacency for ordering, without id lookups.
+  const edgeSources: (Source | undefined)[] = [];
+  const linkFrom = new Int32Array(doc.edges.length), linkTo = new Int32Array(doc.edges.length);
+  let links = 0;
+  const indegree = new Int32Array(n);
+  for (let e = 0; e < doc.edges.length; e++) {
+    const edge = doc.edges[e]!;
     const from = nodes.get(edge.from.node), to = nodes.get(edge.to.node);
+    const fromSlot = from?.kind ? indexOfPort(from.outputs, edge.from.port) : -1;
+    // The declared port's own name: the same text, but the catalog's string, which makes port lookups by it cheap.
+    edgeSources.push(from && { index: from.index, port: fromSlot < 0 ? edge.from.port : from.outputs[fromSlot]!.name });
     if (!from || !to) {
       diagnostics.push({ severity: 'error', code: 'unknown-port', edge: edge.id, message: `edge ${edge.id} connects a node that does not exist` });
       continue;
     }
     // Unknown kinds have no declared ports; their edges are kept (nothing is lost) but lead nowhere.
     if (!from.kind || !to.kind) continue;
-    if (!from.outputs.some((p) => p.name === edge.from.port)) {
+    if (fromSlot < 0) {
       diagnostics.push({ severity: 'error', code: 'unknown-port', edge: edge.id, node: from.node.id, port: edge.from.port,
         message: `${from.kind.label} ${from.node.id} has no output ${JSON.stringify(edge.from.port)} (outputs: ${from.outputs.map((p) => p.name).join(', ') || 'none'})`,
         fix: { label: 'Remove this link', edits: [{ type: 'disconnect', edge: edge.id }] } });
       continue;
     }
-    if (!to.inputs.some((p) => p.name === edge.to.port)) {
+    const slot = indexOfPort(to.inputs, edge.to.port);
+    if (slot < 0) {
       diagnostics.push({ severity: 'error', code: 'unknown-port', edge: edge.id, node: to.node.id, port: edge.to.port,
         message: `${to.kind.label} ${to.node.id} has no input ${JSON.stringify(edge.to.port)} (inputs: ${to.inputs.map((p) => p.name).join(', ') || 'none'})`,
         fix: { label: 'Remove this link', edits: [{ type: 'disconnect', edge: edge.id }] } });
@@ -162,35 +199,53 @@ export function prepareGraph(doc: GraphDocument, catalog: Catalog, previous?: Pr
     }
     to.incoming.set(edge.to.port, edge);
     from.outgoing.push(edge);
-    indegree.set(to.node.id, indegree.get(to.node.id)! + 1);
+    const source = edgeSources[e]!;
+    for (let i = slot; i < to.inputs.length; i++) if (to.inputs[i]!.name === edge.to.port) to.sources[i] = source;
+    linkFrom[links] = from.index;
+    linkTo[links] = to.index;
+    links++;
+    indegree[to.index]!++;
   }
+
+  // Each node's targets in link order, as offsets into one array (compressed rows).
+  const start = new Int32Array(n + 1);
+  for (let k = 0; k < links; k++) start[linkFrom[k]! + 1]!++;
+  for (let i = 0; i < n; i++) start[i + 1]! += start[i]!;
+  const targets = new Int32Array(links);
+  const filled = start.slice(0, n);
+  for (let k = 0; k < links; k++) targets[filled[linkFrom[k]!]!++] = linkTo[k]!;
 
   // Kahn's algorithm in document order, so the order is stable across edits.
   const order: string[] = [];
-  const ready = [...nodes.keys()].filter((id) => indegree.get(id) === 0);
-  for (let i = 0; i < ready.length; i++) {
-    const id = ready[i]!;
-    order.push(id);
-    for (const edge of nodes.get(id)!.outgoing) {
-      const left = indegree.get(edge.to.node)! - 1;
-      indegree.set(edge.to.node, left);
-      if (left === 0) ready.push(edge.to.node);
+  const orderIndex: number[] = [];
+  for (const p of nodes.values()) if (indegree[p.index] === 0) orderIndex.push(p.index);
+  for (let i = 0; i < orderIndex.length; i++) {
+    const at = orderIndex[i]!;
+    order.push(list[at]!.node.id);
+    for (let k = start[at]!; k < start[at + 1]!; k++) {
+      const to = targets[k]!;
+      if (--indegree[to]! === 0) orderIndex.push(to);
     }
   }
   if (order.length < nodes.size) reportCycles(nodes, new Set(order), diagnostics);
-  for (const p of list) {
-    p.sources = p.inputs.map((spec) => {
-      const edge = p.incoming.get(spec.name);
-      return edge && { index: nodes.get(edge.from.node)!.index, port: edge.from.port };
-    });
+
+  // Consumers without repeats, in order of first link; `seen` marks the producer a target was last counted for.
+  const seen = new Int32Array(n).fill(-1);
+  const consumers: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    const mine: number[] = [];
+    for (let k = start[i]!; k < start[i + 1]!; k++) {
+      const to = targets[k]!;
+      if (seen[to] !== i) {
+        seen[to] = i;
+        mine.push(to);
+      }
+    }
+    consumers.push(mine);
   }
-  const consumers = list.map((p) => [...new Set(p.outgoing.map((e) => nodes.get(e.to.node)!.index))]);
   const nodeProblems = new Map<number, readonly Diagnostic[]>();
   for (const p of list) if (p.diagnostics.length > 0) nodeProblems.set(p.index, p.diagnostics);
-  return {
-    doc, nodes, list, order, orderIndex: order.map((id) => nodes.get(id)!.index), consumers,
-    linkDiagnostics: diagnostics, nodeProblems, memo: new Map(),
-  };
+  return { doc, nodes, list, order, orderIndex, consumers, edgeSources, linkDiagnostics: diagnostics, nodeProblems, memo: new Map() };
 }
 
 /** Tarjan's strongly connected components over the nodes Kahn's algorithm could not order. */
