@@ -1,4 +1,5 @@
 /** Edits as data: what the UI's one-click fixes, undo history and the CLI exchange. Applied by edit.ts. */
+import type { CreateBlockRequest, PlaceBlockRequest } from './block-edit.ts';
 import type { GraphGroup, GraphNode, ParamValue, Position, PortRef } from './types.ts';
 
 export type Edit =
@@ -14,5 +15,16 @@ export type Edit =
   /** Changes a node's id; edges and groups follow. */
   | { readonly type: 'renameNode'; readonly node: string; readonly newId: string }
   | { readonly type: 'setLabel'; readonly node: string; readonly label: string | undefined }
+  /** Sets the node's notes; `undefined` or an empty string removes them. */
+  | { readonly type: 'setNotes'; readonly node: string; readonly notes: string | undefined }
   | { readonly type: 'setGroup'; readonly group: GraphGroup }
-  | { readonly type: 'removeGroup'; readonly group: string };
+  /** Removes a group (not its nodes); a block instance's nodes become ordinary nodes. */
+  | { readonly type: 'removeGroup'; readonly group: string }
+  /** Turns nodes into a reusable block and its first instance (block-edit.ts). */
+  | ({ readonly type: 'createBlock' } & CreateBlockRequest)
+  /** Places a new instance of a block. */
+  | ({ readonly type: 'placeBlock' } & PlaceBlockRequest)
+  /** Removes a block definition; its instances are unpacked. */
+  | { readonly type: 'removeBlock'; readonly block: string }
+  | { readonly type: 'setBlockLabel'; readonly block: string; readonly label: string }
+  | { readonly type: 'setCollapsed'; readonly group: string; readonly collapsed: boolean };

@@ -9,7 +9,9 @@
  * GraphEditError; since the input is untouched, the caller keeps the current graph and shows the message.
  */
 import type { z } from 'zod';
-import { canonicalNode } from './canonical.ts';
+import { copyOf, createBlock, placeBlock, refuseIfBroken, removeBlock, setBlockLabel, setCollapsed, shareParams } from './block-edit.ts';
+import { canonicalGroup, canonicalNode } from './canonical.ts';
+import { sameParamValue } from './check-blocks.ts';
 import type { Edit } from './edit-types.ts';
 import { GraphEditError } from './errors.ts';
 import { graphGroupSchema, graphNodeSchema, nameSchema, paramNameSchema, paramValueSchema, portRefSchema, positionSchema } from './schema.ts';
@@ -25,9 +27,14 @@ export function addNode(g: GraphDocument, node: GraphNode): GraphDocument {
   return { ...g, nodes: [...g.nodes, canonicalNode(node)] };
 }
 
-/** Removes the node, the edges into and out of it, and its memberships in groups. */
+/**
+ * Removes the node, the edges into and out of it, and its memberships in groups. A copy in a block instance is
+ * refused: remove the instance's group first (unpacking it), as deleting a whole block instance does.
+ */
 export function removeNode(g: GraphDocument, id: string): GraphDocument {
   const index = nodeIndex(g, id);
+  const copy = copyOf(g, id);
+  if (copy) throw new GraphEditError(`node ${quote(id)} is inside block instance ${quote(copy.group.id)}; unpack the block to change what is inside it, or delete the whole block`);
   const edges = filterKeep(g.edges, (e) => e.from.node !== id && e.to.node !== id);
   const groups = g.groups && mapKeep(g.groups, (group) => (group.nodes.includes(id) ? { ...group, nodes: group.nodes.filter((n) => n !== id) } : group));
   return { ...g, nodes: removeAt(g.nodes, index), edges, ...(groups && { groups }) };
@@ -49,30 +56,39 @@ export function connect(g: GraphDocument, from: PortRef, to: PortRef, id?: strin
   if (old && old.from.node === from.node && old.from.port === from.port && (id === undefined || id === old.id)) return g;
   if (id !== undefined && g.edges.some((e, i) => e.id === id && i !== replaced)) throw new GraphEditError(`an edge ${quote(id)} already exists`);
   const edge: GraphEdge = { id: id ?? freshEdgeId(g.edges), from: { node: from.node, port: from.port }, to: { node: to.node, port: to.port } };
-  return { ...g, edges: replaced >= 0 ? replaceAt(g.edges, replaced, edge) : [...g.edges, edge] };
+  const next = { ...g, edges: replaced >= 0 ? replaceAt(g.edges, replaced, edge) : [...g.edges, edge] };
+  return refuseIfBroken(next, `cannot connect ${from.node}.${from.port} to ${to.node}.${to.port}`);
 }
 
 export function disconnect(g: GraphDocument, edgeId: string): GraphDocument {
   const index = g.edges.findIndex((e) => e.id === edgeId);
   if (index < 0) throw new GraphEditError(`no edge ${quote(edgeId)} in the graph`);
-  return { ...g, edges: removeAt(g.edges, index) };
+  return refuseIfBroken({ ...g, edges: removeAt(g.edges, index) }, `cannot disconnect ${quote(edgeId)}`);
 }
 
+/** Sets a param; on a copy inside a block instance, the block's definition and every copy change with it. */
 export function setParam(g: GraphDocument, node: string, param: string, value: ParamValue): GraphDocument {
   ensure(paramNameSchema, param, 'param name');
   ensure(paramValueSchema, value, `param ${quote(param)}`);
-  return updateNode(g, node, (n) => {
+  return shared(g, node, updateNode(g, node, (n) => {
     const current = Object.hasOwn(n.params, param) ? n.params[param] : undefined;
-    if (current !== undefined && sameParam(current, value)) return n;
+    if (current !== undefined && sameParamValue(current, value)) return n;
     return { ...n, params: { ...n.params, [param]: typeof value === 'object' ? [...value] : value } };
-  });
+  }));
 }
 
-/** Removes a param so that its default applies again; a param that is not set is left as it is. */
+/** Removes a param so that its default applies again; a param that is not set is left as it is. Shared like setParam. */
 export function resetParam(g: GraphDocument, node: string, param: string): GraphDocument {
-  return updateNode(g, node, (n) =>
+  return shared(g, node, updateNode(g, node, (n) =>
     Object.hasOwn(n.params, param) ? { ...n, params: Object.fromEntries(Object.entries(n.params).filter(([k]) => k !== param)) } : n,
-  );
+  ));
+}
+
+/** After a param change on `node`, hands the new params to its block's definition and sibling copies, if it is a copy. */
+function shared(before: GraphDocument, node: string, after: GraphDocument): GraphDocument {
+  if (after === before) return after;
+  const copy = copyOf(before, node);
+  return copy ? shareParams(after, copy, after.nodes.find((n) => n.id === node)!.params) : after;
 }
 
 export function moveNode(g: GraphDocument, node: string, position: Position): GraphDocument {
@@ -107,16 +123,30 @@ export function setLabel(g: GraphDocument, node: string, label: string | undefin
   });
 }
 
-/** Adds a group, or replaces the group with the same id (in its place in the list). */
+/** Sets the notes; `undefined` or an empty string removes them. */
+export function setNotes(g: GraphDocument, node: string, notes: string | undefined): GraphDocument {
+  const next = notes === '' ? undefined : notes;
+  if (next !== undefined) ensure(graphNodeSchema.shape.notes, next, 'notes');
+  return updateNode(g, node, (n) => {
+    if (n.notes === next) return n;
+    const { notes: _previous, ...rest } = n;
+    return next === undefined ? rest : { ...rest, notes: next };
+  });
+}
+
+/**
+ * Adds a group, or replaces the group with the same id (in its place in the list). A group that is (or was) a
+ * block instance must still follow the block rules afterwards (check-blocks.ts).
+ */
 export function setGroup(g: GraphDocument, group: GraphGroup): GraphDocument {
   ensure(graphGroupSchema, group, `group ${quote(group.id)}`);
   const known = new Set(g.nodes.map((n) => n.id));
   const unknown = group.nodes.find((id) => !known.has(id));
   if (unknown !== undefined) throw new GraphEditError(`group ${quote(group.id)} names unknown node ${quote(unknown)}`);
-  const copy: GraphGroup = { id: group.id, ...(group.label !== undefined && { label: group.label }), nodes: [...group.nodes] };
+  const copy = canonicalGroup(group);
   const groups = g.groups ?? [];
   const index = groups.findIndex((x) => x.id === group.id);
-  return { ...g, groups: index >= 0 ? replaceAt(groups, index, copy) : [...groups, copy] };
+  return refuseIfBroken({ ...g, groups: index >= 0 ? replaceAt(groups, index, copy) : [...groups, copy] }, `cannot set group ${quote(group.id)}`);
 }
 
 /** Removes a group (not its nodes). The last group's removal drops `groups` from the document. */
@@ -138,8 +168,14 @@ export function applyEdit(g: GraphDocument, edit: Edit): GraphDocument {
     case 'moveNode': return moveNode(g, edit.node, edit.position);
     case 'renameNode': return renameNode(g, edit.node, edit.newId);
     case 'setLabel': return setLabel(g, edit.node, edit.label);
+    case 'setNotes': return setNotes(g, edit.node, edit.notes);
     case 'setGroup': return setGroup(g, edit.group);
     case 'removeGroup': return removeGroup(g, edit.group);
+    case 'createBlock': return createBlock(g, edit);
+    case 'placeBlock': return placeBlock(g, edit);
+    case 'removeBlock': return removeBlock(g, edit.block);
+    case 'setBlockLabel': return setBlockLabel(g, edit.block, edit.label);
+    case 'setCollapsed': return setCollapsed(g, edit.group, edit.collapsed);
     default: {
       // Edits also arrive as data (undo history, the CLI), where the type system cannot vouch for them.
       const unknown: never = edit;
@@ -192,11 +228,6 @@ function updateNode(g: GraphDocument, id: string, change: (n: GraphNode) => Grap
 function freshEdgeId(edges: readonly GraphEdge[]): string {
   const taken = new Set(edges.map((e) => e.id));
   for (let k = edges.length + 1; ; k++) if (!taken.has(`e${k}`)) return `e${k}`;
-}
-
-function sameParam(a: ParamValue, b: ParamValue): boolean {
-  if (typeof a !== 'object' || typeof b !== 'object') return a === b;
-  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 function replaceAt<T>(items: readonly T[], index: number, item: T): readonly T[] {

@@ -20,10 +20,16 @@ export interface Migration {
 
 /**
  * MIGRATIONS[i] upgrades version i+1 to i+2, so the newest version a build reads is MIGRATIONS.length + 1, which
- * must equal GRAPH_VERSION (a test checks it). Empty while the format is at version 1: the first format change
- * bumps GRAPH_VERSION to 2 and adds the first entry here.
+ * must equal GRAPH_VERSION (a test checks it).
  */
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // Version 2 added only optional fields, so a version 1 document needs nothing but the new version number; the
+    // bump makes an older netloom say "written by a newer netloom" instead of "unknown key blocks".
+    description: 'reusable blocks: `blocks` definitions and block instances (groups with `block` and `collapsed`)',
+    up: (doc) => ({ ...doc }),
+  },
+];
 
 export type MigrateResult = { readonly ok: true; readonly doc: RawDocument } | { readonly ok: false; readonly errors: GraphIssue[] };
 

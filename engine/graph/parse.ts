@@ -6,9 +6,11 @@
  *
  * The stages run in order and stop at the first that fails, because each later stage assumes what the earlier
  * ones established: size and syntax; no dangerous keys, excessive depth or cycles; the format tag; the version
- * (upgraded by migrate.ts); the zod schema; ids unique and references resolved.
+ * (upgraded by migrate.ts); the zod schema; ids unique and references resolved; block instances true to their
+ * definitions (check-blocks.ts).
  */
 import { canonicalDocument } from './canonical.ts';
+import { checkBlocks } from './check-blocks.ts';
 import { checkReferences } from './check-references.ts';
 import type { GraphIssue } from './errors.ts';
 import { readJsonText } from './json-text.ts';
@@ -54,7 +56,9 @@ function parseStages(input: unknown): ParseResult {
   if (!checked.success) return fail(issuesFromZod(checked.error.issues));
   const graph = canonicalDocument(checked.data);
   const broken = checkReferences(graph, MAX_ISSUES);
-  return broken.length > 0 ? fail(broken) : { ok: true, graph };
+  if (broken.length > 0) return fail(broken);
+  const blocks = checkBlocks(graph, MAX_ISSUES);
+  return blocks.length > 0 ? fail(blocks) : { ok: true, graph };
 }
 
 function formatIssue(format: unknown): GraphIssue {

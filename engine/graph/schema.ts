@@ -59,7 +59,7 @@ export const graphNodeSchema = z.strictObject({
   notes: z.string().max(LIMITS.maxNotesLength, `must be at most ${LIMITS.maxNotesLength} characters`).optional(),
 });
 
-const graphEdgeSchema = z.strictObject({
+export const graphEdgeSchema = z.strictObject({
   id: nameSchema,
   from: portRefSchema.describe('an output port'),
   to: portRefSchema.describe('an input port; an input takes one edge'),
@@ -69,6 +69,30 @@ export const graphGroupSchema = z.strictObject({
   id: nameSchema,
   label: nameSchema.optional(),
   nodes: z.array(nameSchema).max(LIMITS.maxNodes, `a group holds at most ${LIMITS.maxNodes} nodes`),
+  block: nameSchema.describe('id of the block definition this group is an instance of; nodes[i] is the copy of its nodes[i]').optional(),
+  collapsed: z.boolean().describe('drawn as one node with the block’s ports').optional(),
+});
+
+export const blockPortSchema = z.strictObject({
+  name: nameSchema.describe('the port’s name on the block'),
+  node: nameSchema.describe('local id of the inner node'),
+  port: nameSchema.describe('port name on that node'),
+});
+
+const blockNodeSchema = z.strictObject({
+  id: nameSchema.describe('local to the block definition'),
+  kind: nameSchema,
+  params: z.record(paramNameSchema, paramValueSchema),
+  position: positionSchema.describe('relative to the block’s top-left corner'),
+});
+
+export const blockDefinitionSchema = z.strictObject({
+  id: nameSchema,
+  label: nameSchema,
+  nodes: z.array(blockNodeSchema).min(1, 'a block holds at least one node').max(LIMITS.maxNodes, `a block holds at most ${LIMITS.maxNodes} nodes`),
+  edges: z.array(graphEdgeSchema).max(LIMITS.maxEdges, `a block holds at most ${LIMITS.maxEdges} edges`).describe('between the block’s nodes, by local id'),
+  inputs: z.array(blockPortSchema).max(LIMITS.maxNodes).describe('input ports of inner nodes fed from outside the block'),
+  outputs: z.array(blockPortSchema).max(LIMITS.maxNodes).describe('output ports of inner nodes the rest of the graph may use'),
 });
 
 const wholeNumber = (min: number, max: number) => z.int().min(min).max(max);
@@ -96,6 +120,11 @@ export const graphDocumentSchema = z
       .array(graphGroupSchema)
       .max(LIMITS.maxNodes, { error: countError('groups', LIMITS.maxNodes) })
       .describe('named sets of nodes; optimizers select the weights they update by group id or node id')
+      .optional(),
+    blocks: z
+      .array(blockDefinitionSchema)
+      .max(LIMITS.maxNodes, { error: countError('blocks', LIMITS.maxNodes) })
+      .describe('reusable block definitions; their instances are groups with `block`')
       .optional(),
     training: trainingSettingsSchema.describe('how the graph trains; learning rates live on the optimizer nodes').optional(),
   })

@@ -4,7 +4,14 @@
  */
 
 export const GRAPH_FORMAT = 'netloom.graph';
-export const GRAPH_VERSION = 1;
+export const GRAPH_VERSION = 2;
+
+/**
+ * The versions a GraphDocument in memory may say. Version 2 only added optional fields (`blocks`, a group's
+ * `block` and `collapsed`), so a version 1 document is a version 2 document without them and code that built
+ * documents before the change may still say 1; parseGraph and the block edits always produce GRAPH_VERSION.
+ */
+export type GraphVersion = 1 | typeof GRAPH_VERSION;
 
 /** A parameter value as JSON holds it: numbers, strings, booleans, and flat lists of numbers/strings (kernel pairs, shapes). */
 export type ParamValue = number | string | boolean | readonly (number | string)[];
@@ -36,11 +43,56 @@ export interface GraphEdge {
   readonly to: PortRef;
 }
 
-/** A named set of nodes; optimizers select the parameters they update by group id or node id. */
+/**
+ * A named set of nodes; optimizers select the parameters they update by group id or node id.
+ *
+ * A group with `block` is an instance of that block definition: `nodes[i]` is its copy of the definition's
+ * `nodes[i]` (same kind, same params), the definition's edges connect the copies, and edges from outside reach the
+ * copies only through the definition's ports (check-blocks.ts states every rule).
+ */
 export interface GraphGroup {
   readonly id: string;
   readonly label?: string;
   readonly nodes: readonly string[];
+  /** Id of the block definition this group is an instance of. */
+  readonly block?: string;
+  /** Drawn as one node with the block's ports (only a block instance can collapse: it needs the ports). */
+  readonly collapsed?: boolean;
+}
+
+/** One node of a block definition: what every instance's copy shares. Labels and notes stay per copy. */
+export interface BlockNode {
+  /** Local to the definition. */
+  readonly id: string;
+  readonly kind: string;
+  readonly params: Readonly<Record<string, ParamValue>>;
+  /** Relative to the block's top-left corner: where a new instance places its copy. */
+  readonly position: Position;
+}
+
+/** A port of a block: a port of one of its nodes (by local id) offered to the rest of the graph under `name`. */
+export interface BlockPort {
+  readonly name: string;
+  readonly node: string;
+  readonly port: string;
+}
+
+/**
+ * A reusable block, like a PyTorch module class: nodes, the edges between them, and explicit input and output
+ * ports. Its instances (groups with `block`) are ordinary nodes of the graph, so the compiler, training and export
+ * see a flat graph and check shapes across the block boundary like anywhere else; each instance has its own
+ * weights, as two instances of one module class do. A param edit on any copy changes the definition and every copy.
+ */
+export interface BlockDefinition {
+  readonly id: string;
+  readonly label: string;
+  readonly nodes: readonly BlockNode[];
+  /** Between the definition's nodes, by local id. */
+  readonly edges: readonly GraphEdge[];
+  /** Input ports of inner nodes that take their data from outside the block. */
+  readonly inputs: readonly BlockPort[];
+  /** Output ports of inner nodes that the rest of the graph may use. */
+  readonly outputs: readonly BlockPort[];
 }
 
 /**
@@ -59,11 +111,13 @@ export interface TrainingSettings {
 
 export interface GraphDocument {
   readonly format: typeof GRAPH_FORMAT;
-  readonly version: typeof GRAPH_VERSION;
+  readonly version: GraphVersion;
   readonly name?: string;
   readonly nodes: readonly GraphNode[];
   readonly edges: readonly GraphEdge[];
   readonly groups?: readonly GraphGroup[];
+  /** Block definitions; kept while no instance uses them, so a block can be placed again later. */
+  readonly blocks?: readonly BlockDefinition[];
   readonly training?: TrainingSettings;
 }
 

@@ -62,7 +62,7 @@ export const graphDocument: fc.Arbitrary<GraphDocument> = fc
         training,
       },
       { requiredKeys: ['edges'] },
-    ).map((rest): GraphDocument => ({ format: 'netloom.graph', version: 1, nodes, ...rest }));
+    ).map((rest): GraphDocument => ({ format: 'netloom.graph', version: 2, nodes, ...rest }));
   });
 
 /** Plain JSON data of a document, for mutating. */

@@ -25,7 +25,7 @@ const n = (id: string, kind: string, params: GraphNode['params'] = {}): GraphNod
 /** x → c → r, plus x → s, with c and r in group "body". */
 const base = (): GraphDocument => deepFreeze({
   format: 'netloom.graph',
-  version: 1,
+  version: 2,
   nodes: [n('x', 'input', { shape: ['N', 3, 8, 8] }), n('c', 'conv2d', { kernel_size: 3 }), n('r', 'relu'), n('s', 'sigmoid')],
   edges: [
     { id: 'e1', from: { node: 'x', port: 'y' }, to: { node: 'c', port: 'x' } },
@@ -333,7 +333,7 @@ describe('any sequence of edits', () => {
 
   it('either refuses an edit with GraphEditError or gives a document that saves and loads unchanged', () => {
     fc.assert(fc.property(fc.array(edit, { maxLength: 20 }), (edits) => {
-      let g: GraphDocument = deepFreeze({ format: 'netloom.graph', version: 1, nodes: [], edges: [] });
+      let g: GraphDocument = deepFreeze({ format: 'netloom.graph', version: 2, nodes: [], edges: [] });
       for (const e of edits) {
         try {
           g = deepFreeze(applyEdit(g, e));

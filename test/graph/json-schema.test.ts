@@ -18,7 +18,7 @@ describe('netloom.graph.schema.json', () => {
     expect(schema.additionalProperties).toBe(false);
     expect(schema.required).toEqual(['format', 'version', 'nodes', 'edges']);
     expect(schema.properties.format.const).toBe('netloom.graph');
-    expect(schema.properties.version.const).toBe(1);
+    expect(schema.properties.version.const).toBe(2);
     expect(schema.properties.nodes.maxItems).toBe(5000);
     expect(schema.properties.edges.maxItems).toBe(20000);
     const node = schema.properties.nodes.items;

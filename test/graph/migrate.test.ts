@@ -1,4 +1,4 @@
-/** The migration mechanism, with a test-local list (the real list is empty while the format is at version 1). */
+/** The migration mechanism, with a test-local list, and the real list (version 1 → 2: reusable blocks). */
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrateDocument, type Migration, type RawDocument } from '../../engine/graph/migrate.ts';
 import { GRAPH_VERSION } from '../../engine/graph/types.ts';
@@ -84,9 +84,15 @@ describe('MIGRATIONS', () => {
     expect(MIGRATIONS.length + 1).toBe(GRAPH_VERSION);
   });
 
-  it('makes this build read version 1 and refuse version 2 as newer', () => {
-    const doc = { format: 'netloom.graph', version: 1, nodes: [], edges: [] };
+  it('makes this build read versions 1 and 2 and refuse version 3 as newer', () => {
+    const doc = { format: 'netloom.graph', version: 2, nodes: [], edges: [] };
     expect(migrateDocument(doc)).toEqual({ ok: true, doc });
-    expect(migrateDocument({ ...doc, version: 2 })).toEqual({ ok: false, errors: [{ path: '$.version', message: expect.stringContaining('version 2, this build reads up to 1') }] });
+    expect(migrateDocument({ ...doc, version: 3 })).toEqual({ ok: false, errors: [{ path: '$.version', message: expect.stringContaining('version 3, this build reads up to 2') }] });
+  });
+
+  it('upgrades a version 1 document to version 2 by the version number alone (version 2 only added optional fields)', () => {
+    const v1doc = { format: 'netloom.graph', version: 1, name: 'old', nodes: [{ id: 'a', kind: 'relu', params: {}, position: { x: 0, y: 0 } }], edges: [], groups: [{ id: 'g', nodes: ['a'] }] };
+    expect(migrateDocument(v1doc)).toEqual({ ok: true, doc: { ...v1doc, version: 2 } });
+    expect(v1doc.version).toBe(1);
   });
 });

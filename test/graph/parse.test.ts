@@ -6,7 +6,7 @@ import { LIMITS, type GraphDocument } from '../../engine/graph/types.ts';
 
 const valid = (): Record<string, unknown> => ({
   format: 'netloom.graph',
-  version: 1,
+  version: 2,
   name: 'tiny',
   nodes: [
     { id: 'x', kind: 'input', params: { shape: ['N', 4] }, position: { x: 0, y: 0 } },
@@ -199,7 +199,7 @@ describe('format and version', () => {
   });
 
   it('refuses a newer version, naming both versions', () => {
-    refuse((doc) => { doc['version'] = 3; }, '$.version', 'written by a newer netloom: version 3, this build reads up to 1');
+    refuse((doc) => { doc['version'] = 3; }, '$.version', 'written by a newer netloom: version 3, this build reads up to 2');
   });
 
   it('refuses a missing or non-integer version at $.version', () => {
@@ -331,6 +331,6 @@ describe('result type', () => {
   it('is a GraphDocument', () => {
     const result = parseGraph(valid());
     const g: GraphDocument | false = result.ok && result.graph;
-    expect(g && g.version).toBe(1);
+    expect(g && g.version).toBe(2);
   });
 });

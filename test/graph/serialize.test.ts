@@ -13,13 +13,13 @@ const shuffled = {
     { position: { y: 0, x: 0 }, params: {}, kind: 'input', id: 'x' },
   ],
   name: 'demo',
-  version: 1,
+  version: 2,
   format: 'netloom.graph',
 } as unknown as GraphDocument;
 
 const expected = `{
   "format": "netloom.graph",
-  "version": 1,
+  "version": 2,
   "name": "demo",
   "nodes": [
     {
@@ -81,8 +81,8 @@ describe('serializeGraph', () => {
   });
 
   it('leaves out absent optional fields and keeps node and edge order', () => {
-    const g: GraphDocument = { format: 'netloom.graph', version: 1, nodes: [], edges: [] };
-    expect(serializeGraph(g)).toBe('{\n  "format": "netloom.graph",\n  "version": 1,\n  "nodes": [],\n  "edges": []\n}\n');
+    const g: GraphDocument = { format: 'netloom.graph', version: 2, nodes: [], edges: [] };
+    expect(serializeGraph(g)).toBe('{\n  "format": "netloom.graph",\n  "version": 2,\n  "nodes": [],\n  "edges": []\n}\n');
   });
 
   it('gives text that loads back to the same graph and prints the same again', () => {

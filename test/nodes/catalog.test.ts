@@ -10,7 +10,7 @@ import { checkParam, resolveParams } from '../../engine/compile/params.ts';
 import { resolveNodeParams } from '../../engine/compile/structure.ts';
 import { parseGraph } from '../../engine/graph/parse.ts';
 import { serializeGraph } from '../../engine/graph/serialize.ts';
-import type { GraphDocument, GraphNode } from '../../engine/graph/types.ts';
+import { GRAPH_VERSION, type GraphDocument, type GraphNode } from '../../engine/graph/types.ts';
 import { Builder } from '../../engine/ir/builder.ts';
 import type { Value } from '../../engine/ir/program.ts';
 import { verifyProgram } from '../../engine/ir/verify.ts';
@@ -85,7 +85,7 @@ describe.each(NODE_KINDS.map((k) => [k.id, k] as const))('%s', (_id, kind: NodeK
   });
   it('round-trips its example params through JSON', () => {
     const doc: GraphDocument = {
-      format: 'netloom.graph', version: 1,
+      format: 'netloom.graph', version: GRAPH_VERSION,
       nodes: [{ id: 'n', kind: kind.id, params: kind.example!.params ?? {}, position: { x: 10, y: 20 } }], edges: [],
     };
     const parsed = parseGraph(serializeGraph(doc));
