@@ -1,13 +1,44 @@
-/** The editor's build: the Vite root is app/ (index.html lives there); the production build goes to dist/ at the repo root. */
+/**
+ * The editor's build: the Vite root is app/ (index.html lives there); the production build goes to dist/ at the repo
+ * root. The production page carries a Content-Security-Policy without 'unsafe-eval' (as a meta tag, so it holds
+ * wherever dist/ is served, and as a header from `vite preview`); the dev server goes without it, because React's
+ * fast refresh injects an inline script.
+ */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+/**
+ * Scripts only from the app's own origin; WebAssembly may compile ('wasm-unsafe-eval' allows nothing else);
+ * workers from the origin or blob: URLs; inline style attributes, which React Flow positions nodes with; images from
+ * the origin and data:/blob: URLs; no plugins, no <base>, no form posts.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'netloom-csp',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
+
 export default defineConfig({
   root: here('./app'),
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   build: {
     outDir: here('./dist'),
     emptyOutDir: true,
@@ -15,5 +46,9 @@ export default defineConfig({
     chunkSizeWarningLimit: 2000,
   },
   server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: {
+    host: '127.0.0.1', port: 4173, strictPort: true,
+    // frame-ancestors only works as a header.
+    headers: { 'Content-Security-Policy': `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'` },
+  },
 });

@@ -1,40 +1,49 @@
-/** The editor's layout: palette | canvas (with the summary above it) | inspector and problems. */
+/** The editor's layout: header | palette, canvas (with the summary table below it when open), inspector and problems. */
 import { ReactFlowProvider } from '@xyflow/react';
 import { GraphCanvas } from './canvas/GraphCanvas.tsx';
+import { useEditorActions } from './commands/use-editor-actions.ts';
+import { useShortcuts } from './commands/use-shortcuts.ts';
+import { Dialogs } from './dialogs/Dialogs.tsx';
 import { Inspector } from './panels/Inspector.tsx';
 import { Palette } from './panels/Palette.tsx';
 import { ProblemsPanel } from './panels/ProblemsPanel.tsx';
-import { Summary } from './panels/Summary.tsx';
-import { EditorProvider, useEditor } from './state/editor-context.tsx';
+import { SummaryTable } from './panels/SummaryTable.tsx';
+import type { Autosave } from './persistence/autosave.ts';
+import { EditorProvider, useUi } from './state/editor-context.tsx';
 import type { EditorStore } from './state/editor-store.ts';
+import type { UiStore } from './state/ui-store.ts';
+import { useTheme } from './theme/use-theme.ts';
+import { Toolbar } from './Toolbar.tsx';
 
-function Header() {
-  const name = useEditor((s) => s.doc.name);
+function Editor() {
+  const actions = useEditorActions();
+  const dialogOpen = useUi((s) => s.dialog.type !== 'none');
+  const summaryOpen = useUi((s) => s.summaryOpen);
+  const theme = useTheme();
+  useShortcuts(actions, dialogOpen);
   return (
-    <header className="nl-header">
-      <h1 className="nl-header__brand">netloom</h1>
-      <span className="nl-header__doc" data-testid="graph-name">{name ?? 'Untitled graph'}</span>
-      <Summary />
-    </header>
+    <div className="nl-app">
+      <Toolbar actions={actions} theme={theme.preference} setTheme={theme.setPreference} />
+      <Palette />
+      <main className={`nl-main${summaryOpen ? ' nl-main--summary' : ''}`}>
+        <GraphCanvas colorMode={theme.resolved} />
+        {summaryOpen && <SummaryTable />}
+      </main>
+      <aside className="nl-side">
+        <Inspector />
+        <ProblemsPanel />
+      </aside>
+      <Dialogs />
+    </div>
   );
 }
 
-export function App({ store }: { store: EditorStore }) {
+export function App({ editor, ui, autosave }: { editor: EditorStore; ui: UiStore; autosave: Autosave }) {
   return (
-    <EditorProvider store={store}>
+    <EditorProvider editor={editor} ui={ui} autosave={autosave}>
       {/* One React Flow provider around everything, so panels can centre and place nodes in the canvas's view. */}
       <ReactFlowProvider>
-        <div className="nl-app">
-          <Header />
-          <Palette />
-          <main className="nl-main">
-            <GraphCanvas />
-          </main>
-          <aside className="nl-side">
-            <Inspector />
-            <ProblemsPanel />
-          </aside>
-        </div>
+        <Editor />
       </ReactFlowProvider>
     </EditorProvider>
   );

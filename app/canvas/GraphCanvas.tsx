@@ -1,143 +1,223 @@
 /**
  * The React Flow canvas as an adapter: it draws nodes and edges derived from the document and the analysis, and
- * turns user gestures into engine edits — drag stop → moveNode, handle-to-handle → connect, Delete → removeNode /
- * disconnect, palette drop → addNode. React Flow keeps only transient view state (drag positions, measured sizes).
+ * turns gestures into engine edits — a finished drag or arrow-key move → moveNode, handle to handle → connect,
+ * a link dropped in empty space → the quick-add search for a fitting node, a palette item or block dropped → a new
+ * node or block instance, a graph file dropped → open it. React Flow keeps only view state (measured sizes, the
+ * position of a node mid-drag, the viewport).
  */
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
   Background, Controls, MiniMap, ReactFlow, applyNodeChanges, useReactFlow,
-  type Connection, type EdgeChange, type IsValidConnection, type NodeChange, type OnDelete, type OnNodeDrag,
+  type Connection, type EdgeChange, type FinalConnectionState, type IsValidConnection, type NodeChange, type OnConnectEnd,
+  type OnNodeDrag,
 } from '@xyflow/react';
 import type { Edit } from '../../engine/graph/edit-types.ts';
-import { useEditor, useEditorApi } from '../state/editor-context.tsx';
+import { useEditor, useEditorApi, useUiApi } from '../state/editor-context.tsx';
 import { newEdgeId } from '../state/ids.ts';
-import { toFlowEdges, toFlowNodes, type FlowEdge, type FlowNode } from './flow-model.ts';
+import { BlockNode } from './BlockNode.tsx';
+import { createFlowModel, documentIds, groupOfBlockNode, type FlowEdge, type FlowNode } from './flow-model.ts';
 import { GraphNode } from './GraphNode.tsx';
+import { GroupFrames } from './GroupFrames.tsx';
+import { checkLink, documentPort, inputSpec } from './link-check.ts';
 import { ShapeEdge } from './ShapeEdge.tsx';
 import { useAddNode } from './use-add-node.ts';
+import { usePlaceBlock } from './use-place-block.ts';
+import { useOpenFile } from '../files/use-open-file.ts';
 
-/** The drag-and-drop payload type a palette item carries. */
+/** The drag-and-drop payload types: a node kind from the palette, a block definition from the palette. */
 export const KIND_MIME = 'application/x-netloom-kind';
+export const BLOCK_MIME = 'application/x-netloom-block';
 
-const nodeTypes = { graph: GraphNode };
+const nodeTypes = { graph: GraphNode, block: BlockNode };
 const edgeTypes = { shape: ShapeEdge };
 const fitViewOptions = { padding: 0.15, maxZoom: 1 };
+/** Above this many nodes only those in view are rendered, which keeps panning smooth on big graphs. */
+const VISIBLE_ONLY_ABOVE = 150;
 
-/** Fresh derived nodes, keeping what only React Flow knows: measured sizes and the position of a node mid-drag. */
-function mergeNodes(previous: readonly FlowNode[], derived: readonly FlowNode[]): FlowNode[] {
+/**
+ * Fresh derived nodes, keeping React Flow's own copy (with its measured size) of every node whose derived object
+ * did not change, and the position of a node mid-drag.
+ */
+function mergeNodes(previous: readonly FlowNode[], derived: readonly FlowNode[], lastDerived: ReadonlyMap<string, FlowNode>): FlowNode[] {
   const byId = new Map(previous.map((n) => [n.id, n]));
   return derived.map((n) => {
     const old = byId.get(n.id);
     if (!old) return n;
-    return { ...n, ...(old.measured ? { measured: old.measured } : {}), ...(old.dragging ? { dragging: true, position: old.position } : {}) };
+    if (lastDerived.get(n.id) === n && !old.dragging) return old;
+    return { ...n, ...(old.measured ? { measured: old.measured } : {}), ...(old.dragging ? { dragging: true, position: old.position } : {}) } as FlowNode;
   });
 }
 
-/** Applies React Flow's select/unselect changes to a list of selected ids. */
-function toggled(ids: readonly string[], changes: readonly (NodeChange<FlowNode> | EdgeChange<FlowEdge>)[]): string[] {
+/** Applies React Flow's select/unselect changes to a list of selected ids (`expand` maps a canvas id to document ids). */
+function toggled(ids: readonly string[], changes: readonly (NodeChange<FlowNode> | EdgeChange<FlowEdge>)[], expand: (id: string) => string[]): string[] {
   const set = new Set(ids);
-  for (const c of changes) if (c.type === 'select') (c.selected ? set.add(c.id) : set.delete(c.id));
+  for (const c of changes) if (c.type === 'select') for (const id of expand(c.id)) (c.selected ? set.add(id) : set.delete(id));
   return [...set];
 }
 
-export function GraphCanvas() {
+export function GraphCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const api = useEditorApi();
+  const ui = useUiApi();
   const doc = useEditor((s) => s.doc);
   const analysis = useEditor((s) => s.analysis);
   const catalog = useEditor((s) => s.catalog);
   const selection = useEditor((s) => s.selection);
   const { screenToFlowPosition } = useReactFlow();
   const addNode = useAddNode();
+  const openFile = useOpenFile();
+  const placeBlock = usePlaceBlock();
 
-  const derived = useMemo(() => toFlowNodes(doc, analysis, catalog, selection), [doc, analysis, catalog, selection]);
-  const edges = useMemo(() => toFlowEdges(doc, analysis, selection), [doc, analysis, selection]);
-  const [nodes, setNodes] = useState<FlowNode[]>(derived);
-  useEffect(() => setNodes((previous) => mergeNodes(previous, derived)), [derived]);
+  const derive = useMemo(createFlowModel, []);
+  const model = useMemo(() => derive(doc, analysis, catalog, selection), [derive, doc, analysis, catalog, selection]);
+  const [nodes, setNodes] = useState<FlowNode[]>(model.nodes);
+  const lastDerived = useRef(new Map<string, FlowNode>());
+  useEffect(() => {
+    // Read now: the updater runs later, after the ref below already points at these nodes.
+    const last = lastDerived.current;
+    setNodes((previous) => mergeNodes(previous, model.nodes, last));
+    lastDerived.current = new Map(model.nodes.map((n) => [n.id, n]));
+  }, [model.nodes]);
+
+  /** Set while the mouse drags nodes: its final position change is one step; arrow-key moves coalesce instead. */
+  const dragging = useRef(false);
+  const onNodeDragStart: OnNodeDrag<FlowNode> = useCallback(() => { dragging.current = true; }, []);
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
-    // Removal goes through onDelete (as edits) and selection through the store; the rest is view state.
-    setNodes((nds) => applyNodeChanges(changes.filter((c) => c.type !== 'remove' && c.type !== 'select'), nds));
+    const moves: Edit[] = [];
+    const { doc: current } = api.getState();
+    for (const c of changes) {
+      // A position change that is not mid-drag is a finished move: the end of a drag or an arrow-key step.
+      if (c.type !== 'position' || c.dragging || !c.position) continue;
+      const group = groupOfBlockNode(c.id);
+      if (group === undefined) {
+        moves.push({ type: 'moveNode', node: c.id, position: { x: Math.round(c.position.x), y: Math.round(c.position.y) } });
+        continue;
+      }
+      // A collapsed block moves all its nodes by the same amount.
+      const members = current.nodes.filter((n) => current.groups?.find((g) => g.id === group)?.nodes.includes(n.id));
+      const dx = c.position.x - Math.min(...members.map((n) => n.position.x));
+      const dy = c.position.y - Math.min(...members.map((n) => n.position.y));
+      for (const n of members) moves.push({ type: 'moveNode', node: n.id, position: { x: Math.round(n.position.x + dx), y: Math.round(n.position.y + dy) } });
+    }
+    // Selection goes through the store, removal through the delete command; the rest is view state.
+    setNodes((nds) => applyNodeChanges(changes.filter((c) => c.type !== 'remove' && c.type !== 'select'), nds).map((n) => (n.dragging && moves.length > 0 ? { ...n, dragging: false } : n)));
     if (changes.some((c) => c.type === 'select')) {
-      const { selection: current, select } = api.getState();
-      select({ nodes: toggled(current.nodes, changes), edges: current.edges });
+      const { selection: now, select } = api.getState();
+      select({ nodes: toggled(now.nodes, changes, (id) => documentIds([id], current.groups)), edges: now.edges });
+    }
+    if (moves.length > 0) {
+      const byKeyboard = !dragging.current;
+      dragging.current = false;
+      api.getState().apply(moves, byKeyboard ? { label: 'Move', coalesce: `keyboard-move:${moves.map((m) => (m as { node: string }).node).join(',')}` } : { label: 'Move' });
     }
   }, [api]);
 
   const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
     if (!changes.some((c) => c.type === 'select')) return;
-    const { selection: current, select } = api.getState();
-    select({ nodes: current.nodes, edges: toggled(current.edges, changes) });
+    const { selection: now, select } = api.getState();
+    select({ nodes: now.nodes, edges: toggled(now.edges, changes, (id) => [id]) });
   }, [api]);
 
-  const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback((_event, _node, dragged) => {
-    const { doc: current, apply } = api.getState();
-    const edits: Edit[] = [];
-    for (const n of dragged) {
-      const position = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
-      const before = current.nodes.find((d) => d.id === n.id)?.position;
-      if (before && (before.x !== position.x || before.y !== position.y)) edits.push({ type: 'moveNode', node: n.id, position });
-    }
-    apply(edits);
-    // Clear the drag flag so the next derived update places the node from the document.
-    setNodes((nds) => nds.map((n) => (n.dragging ? { ...n, dragging: false } : n)));
+  const resolve = useCallback((c: Connection | { source: string; sourceHandle?: string | null; target: string; targetHandle?: string | null }) => {
+    const { doc: current } = api.getState();
+    if (!c.sourceHandle || !c.targetHandle) return undefined;
+    const from = documentPort(current, c.source, c.sourceHandle, 'outputs');
+    const to = documentPort(current, c.target, c.targetHandle, 'inputs');
+    return from && to ? { from, to } : undefined;
   }, [api]);
 
   const onConnect = useCallback((c: Connection) => {
-    if (!c.sourceHandle || !c.targetHandle) return;
+    const link = resolve(c);
+    if (!link) return;
     const { doc: current, apply, select } = api.getState();
-    const id = newEdgeId(current, c.source, c.target);
-    if (apply([{ type: 'connect', id, from: { node: c.source, port: c.sourceHandle }, to: { node: c.target, port: c.targetHandle } }])) {
-      select({ nodes: [], edges: [id] });
+    const id = newEdgeId(current, link.from.node, link.to.node);
+    if (apply([{ type: 'connect', id, from: link.from, to: link.to }])) select({ nodes: [], edges: [id] });
+  }, [api, resolve]);
+
+  const isValidConnection: IsValidConnection<FlowEdge> = useCallback((c) => {
+    const link = resolve(c);
+    if (!link) return false;
+    const { doc: current, analysis: now, catalog: kinds } = api.getState();
+    return checkLink(current, now, kinds, link.from, link.to).ok;
+  }, [api, resolve]);
+
+  /** A link dropped on a port that refused it says why; one dropped in empty space asks for a node to connect. */
+  const onConnectEnd: OnConnectEnd = useCallback((event, state: FinalConnectionState) => {
+    if (!state.fromNode || !state.fromHandle?.id) return;
+    const { doc: current, analysis: now, catalog: kinds, notify } = api.getState();
+    const fromSide = state.fromHandle.type === 'source' ? 'outputs' : 'inputs';
+    const origin = documentPort(current, state.fromNode.id, state.fromHandle.id, fromSide);
+    if (!origin) return;
+    if (state.toNode && state.toHandle?.id) {
+      if (state.isValid !== false) return;
+      const other = documentPort(current, state.toNode.id, state.toHandle.id, fromSide === 'outputs' ? 'inputs' : 'outputs');
+      if (!other) return;
+      const [from, to] = fromSide === 'outputs' ? [origin, other] : [other, origin];
+      const fit = checkLink(current, now, kinds, from, to);
+      if (!fit.ok) notify(`Link refused: ${fit.reason}.`);
+      return;
     }
-  }, [api]);
-
-  // Only output → input between two different nodes; shapes are checked by the analysis after connecting, so a
-  // mismatch is explained on the node instead of silently refused.
-  const isValidConnection: IsValidConnection<FlowEdge> = useCallback((c) => c.source !== c.target && !!c.sourceHandle && !!c.targetHandle, []);
-
-  const onDelete: OnDelete<FlowNode, FlowEdge> = useCallback(({ nodes: removed, edges: cut }) => {
-    const gone = new Set(removed.map((n) => n.id));
-    api.getState().apply([
-      // Edges of removed nodes go with their nodes; only free-standing selected edges are disconnected.
-      ...cut.filter((e) => !gone.has(e.source) && !gone.has(e.target)).map((e): Edit => ({ type: 'disconnect', edge: e.id })),
-      ...removed.map((n): Edit => ({ type: 'removeNode', node: n.id })),
-    ]);
-  }, [api]);
+    if (state.toNode) return;
+    const point = 'changedTouches' in event ? event.changedTouches[0]! : event;
+    const screen = { x: point.clientX, y: point.clientY };
+    const link = fromSide === 'outputs'
+      ? { side: 'output' as const, ...origin, info: now.nodes.get(origin.node)?.outputs[origin.port] }
+      : { side: 'input' as const, ...origin, spec: inputSpec(current, kinds, origin) ?? { name: origin.port } };
+    ui.getState().open({ type: 'quick-add', screen, flow: screenToFlowPosition(screen), link });
+  }, [api, ui, screenToFlowPosition]);
 
   const onDragOver = useCallback((event: DragEvent) => {
-    if (!event.dataTransfer.types.includes(KIND_MIME)) return;
+    const types = event.dataTransfer.types;
+    if (!types.includes(KIND_MIME) && !types.includes(BLOCK_MIME) && !types.includes('Files')) return;
     event.preventDefault();
     event.dataTransfer.dropEffect = 'copy';
   }, []);
 
   const onDrop = useCallback((event: DragEvent) => {
-    const kind = event.dataTransfer.getData(KIND_MIME);
-    if (!kind) return;
-    event.preventDefault();
     const at = screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    addNode(kind, { x: Math.round(at.x - 110), y: Math.round(at.y - 20) });
-  }, [screenToFlowPosition, addNode]);
+    const kind = event.dataTransfer.getData(KIND_MIME);
+    const block = event.dataTransfer.getData(BLOCK_MIME);
+    const file = event.dataTransfer.files[0];
+    if (!kind && !block && !file) return;
+    event.preventDefault();
+    if (kind) addNode(kind, { x: Math.round(at.x - 110), y: Math.round(at.y - 20) });
+    else if (block) placeBlock(block, { x: Math.round(at.x), y: Math.round(at.y) });
+    else if (file) void openFile(file);
+  }, [screenToFlowPosition, addNode, placeBlock, openFile]);
+
+  const onDoubleClick = useCallback((event: ReactMouseEvent) => {
+    if (!(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
+    const screen = { x: event.clientX, y: event.clientY };
+    ui.getState().open({ type: 'quick-add', screen, flow: screenToFlowPosition(screen) });
+  }, [ui, screenToFlowPosition]);
+
+  const onMouseMove = useCallback((event: ReactMouseEvent) => {
+    ui.setState({ pointer: { x: event.clientX, y: event.clientY } });
+  }, [ui]);
 
   return (
-    <div className="nl-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className="nl-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} onMouseMove={onMouseMove}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
-        edges={edges}
+        edges={model.edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
-        onNodeDragStop={onNodeDragStop}
+        onNodeDragStart={onNodeDragStart}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         isValidConnection={isValidConnection}
-        onDelete={onDelete}
-        deleteKeyCode={['Backspace', 'Delete']}
+        deleteKeyCode={null}
+        zoomOnDoubleClick={false}
+        onlyRenderVisibleElements={nodes.length > VISIBLE_ONLY_ABOVE}
         fitView
         fitViewOptions={fitViewOptions}
-        minZoom={0.1}
+        minZoom={0.05}
         maxZoom={2}
-        colorMode="light"
+        colorMode={colorMode}
       >
+        <GroupFrames />
         <Background gap={20} />
         <Controls />
         <MiniMap pannable zoomable />

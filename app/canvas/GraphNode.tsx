@@ -1,22 +1,47 @@
 /**
  * The one node view for every kind: drawn from the catalog entry (title, ports → handles, params) and the
  * engine's analysis (output shapes, parameter count, diagnostics). Kinds differ only in data, never in components.
+ * Every user text (label, notes, id) is rendered as text, never as markup.
  */
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatShape } from '../../engine/ir/shape.ts';
 import { formatCount, formatParamValue } from '../format.ts';
-import type { FlowNode } from './flow-model.ts';
+import type { GraphFlowNode } from './flow-model.ts';
+import { useFarZoom } from './use-far-zoom.ts';
+import { highlightClass, usePortHighlights } from './use-node-highlight.ts';
 
-/** How many explicitly set params the node shows inline; the inspector shows all of them. */
+/** How many params the node shows inline; the inspector shows all of them. */
 const INLINE_PARAMS = 4;
 
-function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
-  const { node, kind, inputs, outputs, result, diagnostics } = data;
+function GraphNodeView(props: NodeProps<GraphFlowNode>) {
+  return useFarZoom() ? <FarNode {...props} /> : <FullNode {...props} />;
+}
+
+/** Seen from far away: the title, the status (ring and word), and the handles edges attach to. */
+function FarNode({ id, data, selected }: NodeProps<GraphFlowNode>) {
+  const { node, kind, inputs, outputs, status } = data;
+  return (
+    <div className={`nl-node nl-node--far nl-node--${status}${selected ? ' nl-node--selected' : ''}`} data-testid={`node-${id}`} data-status={status} data-kind={node.kind}>
+      {inputs.map((port) => <Handle key={port.name} type="target" position={Position.Left} id={port.name} />)}
+      <span className="nl-node__title">{node.label ?? kind?.label ?? node.kind}</span>
+      {status === 'error' && <span className="nl-node__far-status"> error</span>}
+      {outputs.map((port) => <Handle key={port.name} type="source" position={Position.Right} id={port.name} />)}
+    </div>
+  );
+}
+
+function FullNode({ id, data, selected }: NodeProps<GraphFlowNode>) {
+  const { node, kind, inputs, outputs, result, diagnostics, status } = data;
+  const inputHandles = useMemo(() => inputs.map((p) => ({ handle: p.name })), [inputs]);
+  const outputHandles = useMemo(() => outputs.map((p) => ({ handle: p.name })), [outputs]);
+  const highlights = usePortHighlights(id, inputHandles, outputHandles);
+  // The params the user set (in the kind's order): they are what makes this node this node; defaults are not repeated.
+  const set = kind ? Object.keys(kind.params).filter((name) => Object.hasOwn(node.params, name)) : Object.keys(node.params);
+  const shown = set.slice(0, INLINE_PARAMS);
+  const hidden = set.length - shown.length;
   const errors = diagnostics.filter((d) => d.severity === 'error');
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  const status = errors.length > 0 ? 'error' : warnings.length > 0 ? 'warning' : result?.status === 'blocked' ? 'blocked' : 'ok';
-  const shown = kind ? Object.keys(kind.params).filter((name) => Object.hasOwn(node.params, name)) : Object.keys(node.params);
   const message = errors[0] ?? warnings[0];
   const more = errors.length + warnings.length - 1;
 
@@ -26,25 +51,31 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       data-testid={`node-${id}`}
       data-status={status}
       data-kind={node.kind}
+      aria-label={`${kind?.label ?? node.kind} ${node.label ?? id}${status === 'error' ? ', has an error' : ''}`}
     >
       <div className="nl-node__header">
         <span className="nl-node__title">{kind?.label ?? `Unknown kind “${node.kind}”`}</span>
-        <span className="nl-node__id" title={node.label ?? node.id}>{node.id}</span>
+        <span className="nl-node__id" title={node.id}>{node.id}</span>
       </div>
+      {node.label !== undefined && <div className="nl-node__label" data-testid={`node-label-${id}`}>{node.label}</div>}
       <div className="nl-node__ports">
         <div className="nl-node__inputs">
-          {inputs.map((port) => (
-            <div className="nl-port nl-port--in" key={port.name} title={port.doc}>
-              <Handle type="target" position={Position.Left} id={port.name} data-testid={`handle-${id}-in-${port.name}`} />
-              <span className="nl-port__name">{port.name}</span>
-            </div>
-          ))}
+          {inputs.map((port, i) => {
+            const h = highlights?.inputs[i];
+            return (
+              <div className={`nl-port nl-port--in${highlightClass(h)}`} key={port.name} title={h && !h.fit.ok ? h.fit.reason : port.doc}>
+                <Handle type="target" position={Position.Left} id={port.name} data-testid={`handle-${id}-in-${port.name}`} />
+                <span className="nl-port__name">{port.name}</span>
+              </div>
+            );
+          })}
         </div>
         <div className="nl-node__outputs">
-          {outputs.map((port) => {
+          {outputs.map((port, i) => {
             const info = result?.outputs[port.name];
+            const h = highlights?.outputs[i];
             return (
-              <div className="nl-port nl-port--out" key={port.name} title={port.doc}>
+              <div className={`nl-port nl-port--out${highlightClass(h)}`} key={port.name} title={h && !h.fit.ok ? h.fit.reason : port.doc}>
                 <span className="nl-port__shape" data-testid={`node-shape-${id}-${port.name}`}>{info ? formatShape(info.shape) : '?'}</span>
                 <span className="nl-port__name">{port.name}</span>
                 <Handle type="source" position={Position.Right} id={port.name} data-testid={`handle-${id}-out-${port.name}`} />
@@ -55,18 +86,19 @@ function GraphNodeView({ id, data, selected }: NodeProps<FlowNode>) {
       </div>
       {shown.length > 0 && (
         <dl className="nl-node__params">
-          {shown.slice(0, INLINE_PARAMS).map((name) => (
+          {shown.map((name) => (
             <div key={name} className="nl-node__param" data-testid={`node-param-${id}-${name}`}>
               <dt>{name}</dt>
               <dd>{formatParamValue(node.params[name]!)}</dd>
             </div>
           ))}
-          {shown.length > INLINE_PARAMS && <div className="nl-node__param nl-node__param--more">+{shown.length - INLINE_PARAMS} more</div>}
+          {hidden > 0 && <div className="nl-node__param nl-node__param--more">+{hidden} more</div>}
         </dl>
       )}
-      {result && result.params > 0 && (
-        <div className="nl-node__footer" data-testid={`node-params-${id}`}>{formatCount(result.params)} params</div>
+      {(result?.params ?? 0) > 0 && (
+        <div className="nl-node__footer" data-testid={`node-params-${id}`}>{formatCount(result!.params)} params</div>
       )}
+      {node.notes !== undefined && <div className="nl-node__notes" data-testid={`node-notes-${id}`} title={node.notes}>{node.notes}</div>}
       {message && (
         <div className={`nl-node__message nl-node__message--${message.severity}`} data-testid={`node-${message.severity}-${id}`} role={message.severity === 'error' ? 'alert' : undefined}>
           {message.message}

@@ -1,4 +1,7 @@
-/** Every diagnostic of the analysis: click one to select and centre its node; "Fix" applies its edits as one step. */
+/**
+ * Every diagnostic of the analysis: click one to select and centre its node; "Fix" applies its edits as one undoable
+ * step. Also shows the editor's notice (a refused edit or link, with the reason).
+ */
 import { useFocusNode } from '../canvas/use-focus-node.ts';
 import { useEditor, useEditorApi } from '../state/editor-context.tsx';
 
@@ -31,7 +34,7 @@ export function ProblemsPanel() {
                 <span className="nl-problem__message">{d.message}</span>
               </button>
               {d.fix && (
-                <button type="button" className="nl-button nl-problem__fix" data-testid={`problem-fix-${i}`} onClick={() => api.getState().apply(d.fix!.edits)} title={d.fix.label}>
+                <button type="button" className="nl-button nl-problem__fix" data-testid={`problem-fix-${i}`} onClick={() => api.getState().apply(d.fix!.edits, { label: d.fix!.label })} title={d.fix.label}>
                   Fix: {d.fix.label}
                 </button>
               )}

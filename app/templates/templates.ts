@@ -1,0 +1,30 @@
+/**
+ * The templates gallery: graphs to start from, bundled with the app and opened through the engine's importer like
+ * any file. Each one but the broken CNN analyses without a problem (test/app/templates.test.ts checks that); the
+ * broken one has exactly one error, with a one-click fix, to practise on.
+ */
+import { parseGraph, type ParseResult } from '../../engine/graph/parse.ts';
+import brokenCnn from './broken-cnn.json';
+import lenetFashion from './lenet-fashion.json';
+import logregIris from './logreg-iris.json';
+import mlpSpirals from './mlp-spirals.json';
+import resnetDigits from './resnet-digits.json';
+
+export interface Template {
+  readonly id: string;
+  readonly title: string;
+  readonly description: string;
+  readonly source: unknown;
+}
+
+export const TEMPLATES: readonly Template[] = [
+  { id: 'mlp-spirals', title: 'MLP on spirals', description: 'Two hidden ReLU layers separate two interleaved spirals.', source: mlpSpirals },
+  { id: 'logreg-iris', title: 'Logistic regression on Iris', description: 'One Linear layer and softmax cross-entropy over three species.', source: logregIris },
+  { id: 'lenet-fashion', title: 'LeNet on Fashion-MNIST', description: 'The classic two-conv, three-linear CNN on 28×28 clothing images.', source: lenetFashion },
+  { id: 'resnet-digits', title: 'ResNet block on digits', description: 'A residual block (conv-BN-ReLU twice, plus the skip) on 8×8 digits.', source: resnetDigits },
+  { id: 'broken-cnn', title: 'Broken CNN (fix me)', description: 'A CNN whose second convolution expects the wrong number of channels.', source: brokenCnn },
+];
+
+export function openTemplate(template: Template): ParseResult {
+  return parseGraph(template.source);
+}
