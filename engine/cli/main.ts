@@ -3,6 +3,7 @@ import { CATALOG } from '../../nodes/index.ts';
 import { parseArgs } from './args.ts';
 import { benchCommand } from './bench.ts';
 import { checkCommand } from './check.ts';
+import { EXPORT_VALUED_FLAGS, exportCommand } from './export.ts';
 import { RUN_VALUED_FLAGS, runCommand } from './run.ts';
 import { TRAIN_VALUED_FLAGS, trainCommand } from './train.ts';
 
@@ -17,6 +18,9 @@ Usage:
                                         exit 0: trained, 1: training failed (non-finite loss), 2: bad input
   netloom run <graph.json> --weights w.safetensors --input <name>=x.npy ... [--output out.npy] [--json]
                                         inference in eval mode; inputs are Input node ids or <dataset>.features
+  netloom export <graph.json> --to json|ts|pytorch|onnx [--weights w.safetensors] [-o out]
+                                        the graph as canonical JSON, a TypeScript module, a PyTorch project
+                                        (model.py, train.py, data/) or an ONNX model; exit 0: written, 2: bad input
   netloom bench [--runs N] [--only analysis|training|matmul]
                                         benchmarks: graph analysis speed; training and matmul speed
                                         against TensorFlow.js (cpu, wasm)
@@ -33,7 +37,7 @@ const trainIo = {
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const args = parseArgs(argv, new Set(['runs', 'only', ...TRAIN_VALUED_FLAGS, ...RUN_VALUED_FLAGS]));
+  const args = parseArgs(argv, new Set(['runs', 'only', ...TRAIN_VALUED_FLAGS, ...RUN_VALUED_FLAGS, ...EXPORT_VALUED_FLAGS]));
   const [command, ...rest] = args.positionals;
   if (!command || args.flags.has('help')) {
     io.out(HELP);
@@ -55,6 +59,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       return command === 'train' ? trainCommand(rest[0]!, args, CATALOG, trainIo) : runCommand(rest[0]!, args, CATALOG, io);
     }
+    case 'export':
+      return exportCommand(rest, args, CATALOG, io);
     case 'bench': {
       const runs = Number(args.flags.get('runs') ?? 50);
       const only = args.flags.get('only');
