@@ -21,9 +21,9 @@ Usage:
   netloom export <graph.json> --to json|ts|pytorch|onnx [--weights w.safetensors] [-o out]
                                         the graph as canonical JSON, a TypeScript module, a PyTorch project
                                         (model.py, train.py, data/) or an ONNX model; exit 0: written, 2: bad input
-  netloom bench [--runs N] [--only analysis|training|matmul]
+  netloom bench [--runs N] [--only analysis|training|matmul|webgpu] [--backend cpu|webgpu]
                                         benchmarks: graph analysis speed; training and matmul speed
-                                        against TensorFlow.js (cpu, wasm)
+                                        against TensorFlow.js (cpu, wasm); WebGPU beside the CPU backend
   netloom --help                        this text
 
 Graphs are netloom.graph JSON documents (schema: engine/graph/netloom.graph.schema.json).`;
@@ -64,7 +64,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     case 'bench': {
       const runs = Number(args.flags.get('runs') ?? 50);
       const only = args.flags.get('only');
-      return benchCommand(Number.isInteger(runs) && runs > 0 ? runs : 50, io, only === undefined ? undefined : String(only));
+      const backend = args.flags.get('backend');
+      return benchCommand(Number.isInteger(runs) && runs > 0 ? runs : 50, io, only === undefined ? undefined : String(only), backend === undefined ? undefined : String(backend));
     }
     default:
       io.err(`netloom: unknown command ${JSON.stringify(command)}\n\n${HELP}`);

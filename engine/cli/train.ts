@@ -4,7 +4,8 @@
  * Exit codes: 0 trained, 1 training failed (a non-finite loss or gradient), 2 bad input (file, graph, data, flags).
  */
 import type { Catalog } from '../compile/node-kind.ts';
-import { createCpuBackend } from '../backends/cpu/cpu-backend.ts';
+import type { Backend } from '../backends/backend.ts';
+import { selectBackend } from '../backends/select-backend.ts';
 import { loadDataset } from '../data/load-dataset.ts';
 import { nodeFileReader } from '../data/node-files.ts';
 import { NonFiniteError } from '../train/nan-guard.ts';
@@ -90,8 +91,7 @@ export async function trainCommand(path: string, args: ParsedArgs, catalog: Cata
     return 2;
   };
   const backendName = args.flags.get('backend') ?? 'cpu';
-  if (backendName === 'webgpu') return fail('--backend webgpu: the WebGPU backend is not part of this build yet; use --backend cpu');
-  if (backendName !== 'cpu') return fail(`--backend must be cpu or webgpu, got ${JSON.stringify(backendName)}`);
+  if (backendName !== 'cpu' && backendName !== 'webgpu') return fail(`--backend must be cpu or webgpu, got ${JSON.stringify(backendName)}`);
   const flags = readOverrides(args);
   if (!flags.ok) return fail(flags.message);
   const save = args.flags.get('save');
@@ -102,14 +102,21 @@ export async function trainCommand(path: string, args: ParsedArgs, catalog: Cata
   const settings = resolveTrainingSettings(parsed.graph.training, flags.overrides);
 
   let trainer: Trainer;
+  let backend: Backend | undefined;
   try {
     const data: Record<string, SourceData> = {};
     const readFile = nodeFileReader();
     for (const node of parsed.graph.nodes.filter((n) => n.kind === 'dataset')) {
       data[node.id] = await loadDataset(String(node.params['dataset'] ?? 'spirals'), { seed: settings.seed, readFile, layout: node.params['layout'] === 'image' ? 'image' : 'flat' });
     }
-    trainer = Trainer.create(parsed.graph, catalog, { backend: createCpuBackend({ precision: 'f32' }), settings, data });
+    // Without a GPU driver, WebGPU may still run on SwiftShader (Chromium's software Vulkan), slowly: say which.
+    const selection = await selectBackend({ prefer: backendName, webgpu: { softwareFallback: true } });
+    backend = selection.backend;
+    if (selection.fallbackReason) io.err(`netloom train: WebGPU is not available (${selection.fallbackReason}); training on the CPU backend`);
+    else if (backendName === 'webgpu') io.err(`netloom train: ${selection.description}`);
+    trainer = Trainer.create(parsed.graph, catalog, { backend, settings, data });
   } catch (error) {
+    backend?.dispose();
     return fail(error instanceof Error ? error.message : String(error));
   }
 
@@ -148,5 +155,6 @@ export async function trainCommand(path: string, args: ParsedArgs, catalog: Cata
     throw error;
   } finally {
     trainer.dispose();
+    backend.dispose();
   }
 }

@@ -6,6 +6,7 @@ import type { Backend, HostTensor } from '../backends/backend.ts';
 import { createRunner } from '../backends/executor.ts';
 import type { ProgramRunner } from '../backends/executor-api.ts';
 import { initialState } from '../backends/init-state.ts';
+import { replayOnCpu } from '../backends/replay-on-cpu.ts';
 import type { Catalog } from '../compile/node-kind.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import { checkWeights } from './check-weights.ts';
@@ -236,7 +237,9 @@ export class Trainer {
     const loss = (await runner.read(STEP_LOSS)).data[0]!;
     const gradNorm = (await runner.read(STEP_GRAD_NORM)).data[0]!;
     if (!Number.isFinite(loss) || !Number.isFinite(gradNorm)) {
-      const report = await diagnoseNonFinite(runner, step.firstBackwardValue, () => runner.run(feeds, { seed, keepAll: true }), lr);
+      // Replayed on the CPU backend whatever ran the step: a GPU's shader compiler may assume NaN never occurs.
+      const report = await replayOnCpu(runner, { feeds, seed, precision: this.options.backend.precision },
+        (cpu, replay) => diagnoseNonFinite(cpu, step.firstBackwardValue, replay, lr));
       const what = !Number.isFinite(loss) ? `the loss became ${loss}` : `the gradient norm became ${gradNorm}`;
       const where = report
         ? `: the first non-finite value (${report.value}) is the output of ${report.node ? `node ${report.node}` : 'an internal value'} (${report.op}, ${report.pass} pass) — likely cause: ${report.cause}`
