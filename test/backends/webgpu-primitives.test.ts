@@ -5,24 +5,10 @@
  * definition; error cases must fail with the CPU's message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HostTensor } from '../../engine/backends/backend.ts';
-import { createCpuBackend } from '../../engine/backends/cpu/cpu-backend.ts';
-import { isPlacedOp } from '../../engine/backends/placed-ops.ts';
 import { createWebGpuBackend } from '../../engine/backends/webgpu/create.ts';
 import type { WebGpuBackend } from '../../engine/backends/webgpu/webgpu-backend.ts';
-import type { OpId } from '../../engine/ir/ops.ts';
+import { parityProblem, pathsOf } from './backend-parity.ts';
 import { PRIMITIVE_CASES, type PrimitiveCase, type TensorSpec } from './primitive-cases.ts';
-import { dispatchCase, expectedRandom, firstMismatch, programRandomSeed, runCaseProgram, TOLERANCE, type Tolerance } from './run-case.ts';
-
-const SEED = 20240607;
-const EXACT: Tolerance = { rtol: 0, atol: 0 };
-const SUMMING: Tolerance = { rtol: 1e-3, atol: 1e-3 };
-const SUMMING_OPS: ReadonlySet<OpId> = new Set<OpId>([
-  'matmul', 'conv', 'convTranspose', 'convGradInput', 'convGradWeight', 'reduceSum', 'reduceMean', 'reduceMax',
-]);
-
-type Path = 'dispatch' | 'program';
-const pathsOf = (c: PrimitiveCase): Path[] => (isPlacedOp(c.op) ? ['program'] : ['dispatch', 'program']);
 
 let gpu: WebGpuBackend;
 // Without a GPU, Dawn runs on SwiftShader (Chromium's software Vulkan); no adapter at all fails every test below.
@@ -30,17 +16,6 @@ beforeAll(async () => {
   gpu = await createWebGpuBackend({ softwareFallback: true });
 }, 60_000);
 afterAll(() => gpu?.dispose());
-
-async function onCpu(path: Path, c: PrimitiveCase): Promise<HostTensor> {
-  const cpu = createCpuBackend({ precision: 'f32' });
-  try {
-    return await (path === 'dispatch' ? dispatchCase(cpu, c, SEED) : runCaseProgram(cpu, c, SEED));
-  } finally {
-    cpu.dispose();
-  }
-}
-
-const onGpu = (path: Path, c: PrimitiveCase): Promise<HostTensor> => (path === 'dispatch' ? dispatchCase(gpu, c, SEED) : runCaseProgram(gpu, c, SEED));
 
 const ramp = (shape: readonly number[], seed: number): TensorSpec => ({ shape, dtype: 'f32', fill: { kind: 'ramp', seed, low: -1, high: 1 } });
 const sum = (axes: number[]) => ({ axes, keepDims: false });
@@ -73,23 +48,7 @@ describe('WebGPU backend against the CPU backend, float32', () => {
   for (const c of [...PRIMITIVE_CASES, ...PATH_CASES]) {
     for (const path of pathsOf(c)) {
       it(`${c.name} (${path})`, async () => {
-        const expectation = c.expect;
-        if (expectation.kind === 'error') {
-          await expect(onGpu(path, c)).rejects.toThrow(expectation.message);
-          return;
-        }
-        const out = await onGpu(path, c);
-        if (expectation.kind === 'counter') {
-          const seed = path === 'dispatch' ? SEED : programRandomSeed(SEED);
-          expect(firstMismatch(out.data, expectedRandom(c, seed), c.op === 'randomBernoulli' ? EXACT : TOLERANCE.f32)).toBeUndefined();
-          return;
-        }
-        const reference = await onCpu(path, c);
-        expect(out.shape).toEqual(reference.shape);
-        expect(out.dtype).toBe(reference.dtype);
-        expect(out.data).toBeInstanceOf(reference.data.constructor);
-        const tolerance = out.dtype === 'i32' ? EXACT : SUMMING_OPS.has(c.op) ? SUMMING : TOLERANCE.f32;
-        expect(firstMismatch(out.data, Array.from(reference.data), tolerance)).toBeUndefined();
+        expect(await parityProblem(gpu, c, path)).toBeUndefined();
       });
     }
   }

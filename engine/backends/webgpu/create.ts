@@ -36,7 +36,8 @@ async function findAdapter(options: WebGpuBackendOptions): Promise<{ adapter: GP
     const gpu = options.gpu === undefined ? navigator.gpu : options.gpu;
     if (!gpu) throw new WebGpuUnavailableError('no WebGPU implementation was given');
     adapter = await gpu.requestAdapter(preference);
-    note = 'no adapter: the browser offers WebGPU but no GPU (in Chromium without a GPU, start it with --enable-unsafe-webgpu)';
+    // 'system driver' is the note describe() leaves out: the browser found an adapter the ordinary way.
+    note = adapter ? 'system driver' : 'no adapter: the browser offers WebGPU but no GPU (in Chromium without a GPU, start it with --enable-unsafe-webgpu)';
   } else if (isNode()) {
     ({ adapter, note } = await requestNodeAdapter({ softwareFallback: options.softwareFallback ?? false, ...(preference ?? {}) }));
   } else {
