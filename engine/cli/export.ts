@@ -25,6 +25,7 @@ import type { ParsedArgs } from './args.ts';
 import { invalid } from './check.ts';
 import { fileErrorReason, readGraphFile } from './read-graph-file.ts';
 import { loadTensors } from './tensor-files.ts';
+import { writeAtomically } from './write-atomically.ts';
 
 export const EXPORT_VALUED_FLAGS = ['to'] as const;
 
@@ -133,16 +134,6 @@ async function textOut(text: string, output: string | undefined, io: ExportIo): 
   return `written to ${output}`;
 }
 
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.partial`;
-  try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
 
 /**
  * Writes a project folder: assembled in full in a temporary folder beside it, then renamed into place — the whole

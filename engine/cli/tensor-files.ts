@@ -2,12 +2,13 @@
  * Tensor files on disk for the command line: safetensors weights and .npy arrays. Writes go to a temporary file
  * that is renamed into place, so a failed or interrupted write never leaves a half-written file under the name.
  */
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { HostTensor } from '../backends/backend.ts';
 import { readNpy, writeNpy } from '../io/npy.ts';
 import { readSafetensors, writeSafetensors } from '../io/safetensors.ts';
 import { TensorFileError } from '../io/tensor-file-error.ts';
 import { fileErrorReason } from './read-graph-file.ts';
+import { writeAtomically } from './write-atomically.ts';
 
 async function readBytes(path: string, format: 'safetensors' | 'npy'): Promise<Uint8Array> {
   try {
@@ -17,16 +18,6 @@ async function readBytes(path: string, format: 'safetensors' | 'npy'): Promise<U
   }
 }
 
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temporary = `${path}.${process.pid}.partial`;
-  try {
-    await writeFile(temporary, bytes);
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-}
 
 export async function loadTensors(path: string): Promise<Map<string, HostTensor>> {
   return readSafetensors(await readBytes(path, 'safetensors'), path).tensors;

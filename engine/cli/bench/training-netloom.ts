@@ -5,27 +5,17 @@
 import { createCpuBackend } from '../../backends/cpu/cpu-backend.ts';
 import type { Catalog } from '../../compile/node-kind.ts';
 import type { DataSplit } from '../../train/data-streams.ts';
-import { resolveTrainingSettings } from '../../train/settings.ts';
-import { Trainer } from '../../train/trainer.ts';
-import { DATASET_NODE, trainingGraph } from './training-graph.ts';
-import { BATCH, type TrainingModel } from './training-models.ts';
+import type { TrainingModel } from './training-models.ts';
 import type { Stepper } from './training-timing.ts';
+import { trainerOn } from './training-on-backend.ts';
 
 export function netloomTrainer(catalog: Catalog, model: TrainingModel, rows: DataSplit): Stepper {
   const backend = createCpuBackend({ precision: 'f32' });
-  const trainer = Trainer.create(trainingGraph(model), catalog, {
-    backend,
-    settings: resolveTrainingSettings(undefined, { batchSize: BATCH }),
-    data: { [DATASET_NODE]: { train: rows } },
-  });
+  const stepper = trainerOn(backend, catalog, model, rows);
   return {
-    async run(steps) {
-      let done = 0;
-      // runEpoch asks shouldStop after every step, so a run can end mid-epoch; the next call continues that epoch.
-      while (done < steps) await trainer.runEpoch({ shouldStop: () => ++done >= steps });
-    },
+    run: (steps) => stepper.run(steps),
     dispose() {
-      trainer.dispose();
+      stepper.dispose();
       backend.dispose();
     },
   };

@@ -15,7 +15,7 @@ import { BATCH, TRAINING_MODELS } from './training-models.ts';
 import { timeSteps, type Stepper } from './training-timing.ts';
 import { samplesPerSecond } from './training-workloads.ts';
 import { BENCH_CONV, convOutputShape, convStepper, matmulStepper } from './webgpu-kernels.ts';
-import { trainerOn } from './webgpu-training.ts';
+import { trainerOn } from './training-on-backend.ts';
 
 export const MATMUL_SIZES = [512, 1024, 2048] as const;
 

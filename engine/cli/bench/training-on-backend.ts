@@ -17,7 +17,7 @@ export function trainerOn(backend: Backend, catalog: Catalog, model: TrainingMod
   return {
     async run(steps) {
       let done = 0;
-      // runEpoch asks shouldStop after every step, so a run can end mid-epoch; the next call starts a new epoch.
+      // runEpoch asks shouldStop after every step, so a run can end mid-epoch; the next call continues that epoch.
       while (done < steps) await trainer.runEpoch({ shouldStop: () => ++done >= steps });
     },
     dispose() {
