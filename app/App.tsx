@@ -1,5 +1,6 @@
 /** The editor's layout: header | palette, canvas (with the summary table below it when open), inspector and problems. */
 import { ReactFlowProvider } from '@xyflow/react';
+import { lazy, Suspense } from 'react';
 import { GraphCanvas } from './canvas/GraphCanvas.tsx';
 import { useEditorActions } from './commands/use-editor-actions.ts';
 import { useShortcuts } from './commands/use-shortcuts.ts';
@@ -15,19 +16,28 @@ import type { UiStore } from './state/ui-store.ts';
 import { useTheme } from './theme/use-theme.ts';
 import { Toolbar } from './Toolbar.tsx';
 
+// Monaco comes with the code panel, in its own chunk, loaded the first time the panel opens.
+const CodePanel = lazy(() => import('./code/CodePanel.tsx'));
+
 function Editor() {
   const actions = useEditorActions();
   const dialogOpen = useUi((s) => s.dialog.type !== 'none');
   const summaryOpen = useUi((s) => s.summaryOpen);
+  const codeOpen = useUi((s) => s.codeOpen);
   const theme = useTheme();
   useShortcuts(actions, dialogOpen);
   return (
     <div className="nl-app">
       <Toolbar actions={actions} theme={theme.preference} setTheme={theme.setPreference} />
       <Palette />
-      <main className={`nl-main${summaryOpen ? ' nl-main--summary' : ''}`}>
+      <main className={`nl-main${summaryOpen ? ' nl-main--summary' : ''}${codeOpen ? ' nl-main--code' : ''}`}>
         <GraphCanvas colorMode={theme.resolved} />
         {summaryOpen && <SummaryTable />}
+        {codeOpen && (
+          <Suspense fallback={<section className="nl-code" data-testid="code-loading">Loading the code editor…</section>}>
+            <CodePanel colorMode={theme.resolved} />
+          </Suspense>
+        )}
       </main>
       <aside className="nl-side">
         <Inspector />

@@ -33,6 +33,7 @@ export function Toolbar({ actions, theme, setTheme }: { actions: EditorActions; 
   const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
   const redoLabel = useEditor((s) => s.history.future.at(-1)?.label);
   const summaryOpen = useUi((s) => s.summaryOpen);
+  const codeOpen = useUi((s) => s.codeOpen);
   const openFile = useOpenFile();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -64,6 +65,9 @@ export function Toolbar({ actions, theme, setTheme }: { actions: EditorActions; 
         <ToolButton id="fit" label="Fit" onClick={actions.fitView} />
         <button type="button" className="nl-tool" data-testid="toolbar-summary" aria-pressed={summaryOpen} onClick={() => ui.getState().toggleSummary()} title="Show the per-layer summary table">
           Summary
+        </button>
+        <button type="button" className="nl-tool" data-testid="toolbar-code" aria-pressed={codeOpen} onClick={() => ui.getState().toggleCode()} title="Show the graph as JSON, TypeScript, PyTorch and IR; export ONNX">
+          Code
         </button>
         <ToolButton id="shortcuts" label="?" onClick={actions.shortcuts} />
         <label className="nl-theme">

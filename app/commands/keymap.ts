@@ -52,6 +52,9 @@ export function formatChord(text: string, mac: boolean): string {
 export function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
+  // A widget that handles its own keys and clipboard (the code panel's Monaco editor, whose EditContext focus
+  // target is a plain div) marks its root with data-text-entry.
+  if (target.closest('[data-text-entry]')) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'range', 'submit', 'file'].includes(target.type);
 }

@@ -6,6 +6,7 @@ import type { GraphIssue } from '../../engine/graph/errors.ts';
 import { parseGraph } from '../../engine/graph/parse.ts';
 import { serializeGraph } from '../../engine/graph/serialize.ts';
 import { LIMITS, type GraphDocument } from '../../engine/graph/types.ts';
+import { download } from './download.ts';
 
 export type FileRead = { readonly ok: true; readonly doc: GraphDocument } | { readonly ok: false; readonly errors: readonly GraphIssue[] };
 
@@ -24,22 +25,17 @@ export async function readGraphFile(file: Blob): Promise<FileRead> {
   return parsed.ok ? { ok: true, doc: parsed.graph } : { ok: false, errors: parsed.errors };
 }
 
+/** `Digits CNN` → `digits-cnn`: a graph's name as a safe file name stem. */
+export function graphFileStem(doc: GraphDocument): string {
+  return (doc.name ?? 'graph').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'graph';
+}
+
 /** `Digits CNN` → `digits-cnn.netloom.json`. */
 export function graphFileName(doc: GraphDocument): string {
-  const stem = (doc.name ?? 'graph').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'graph';
-  return `${stem}.netloom.json`;
+  return `${graphFileStem(doc)}.netloom.json`;
 }
 
 /** Saves the graph as a download of its canonical text. */
 export function downloadGraph(doc: GraphDocument): void {
-  const url = URL.createObjectURL(new Blob([serializeGraph(doc)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = graphFileName(doc);
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started once click() returns; the URL is released a moment later.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  download(graphFileName(doc), serializeGraph(doc), 'application/json');
 }

@@ -41,8 +41,11 @@ export interface EditorState {
   apply(edits: readonly Edit[], options?: ApplyOptions): boolean;
   undo(): boolean;
   redo(): boolean;
-  /** Replaces the document as one undoable step (the caller has validated it, e.g. with parseGraph). */
-  load(doc: GraphDocument, label: string): void;
+  /**
+   * Replaces the document as one undoable step (the caller has validated it, e.g. with parseGraph); loads with the
+   * same coalesce key within a second merge, like typing in a field.
+   */
+  load(doc: GraphDocument, label: string, options?: { readonly coalesce?: string }): void;
   select(selection: Selection): void;
   notify(message: string | undefined): void;
 }
@@ -113,8 +116,9 @@ export function createEditorStore(doc: GraphDocument, catalog: Catalog, options:
       },
       undo: () => move(undo(get().history, get().doc)),
       redo: () => move(redo(get().history, get().doc)),
-      load(next, label) {
-        set((s) => ({ ...change(s, next, record(s.history, s.doc, { label, at: now() })), selection: EMPTY_SELECTION }));
+      load(next, label, loadOptions = {}) {
+        const step = { label, at: now(), ...(loadOptions.coalesce !== undefined && { coalesce: loadOptions.coalesce }) };
+        set((s) => ({ ...change(s, next, record(s.history, s.doc, step)), selection: EMPTY_SELECTION }));
       },
       select(selection) {
         const current = get().selection;

@@ -20,6 +20,8 @@ export type Dialog =
 export interface UiState {
   readonly dialog: Dialog;
   readonly summaryOpen: boolean;
+  /** The code panel (JSON, TypeScript, PyTorch, IR); its Monaco editor loads the first time it opens. */
+  readonly codeOpen: boolean;
   /** The pointer's last position over the canvas (screen coordinates), where `/` opens the quick-add search. */
   readonly pointer: XYPosition | undefined;
   /** The text of this tab's last copy, for pasting when the system clipboard is unavailable. */
@@ -29,6 +31,7 @@ export interface UiState {
   open(dialog: Dialog): void;
   close(): void;
   toggleSummary(): void;
+  toggleCode(): void;
   remember(clipboard: string): void;
 }
 
@@ -38,12 +41,14 @@ export function createUiStore(): UiStore {
   return createStore<UiState>()((set) => ({
     dialog: { type: 'none' },
     summaryOpen: false,
+    codeOpen: false,
     pointer: undefined,
     clipboard: undefined,
     filePicker: undefined,
     open: (dialog) => set({ dialog }),
     close: () => set({ dialog: { type: 'none' } }),
     toggleSummary: () => set((s) => ({ summaryOpen: !s.summaryOpen })),
+    toggleCode: () => set((s) => ({ codeOpen: !s.codeOpen })),
     remember: (clipboard) => set({ clipboard }),
   }));
 }

@@ -2,8 +2,9 @@
  * The part of ONNX's protobuf schema (onnx/onnx.proto, IR version 8) that netloom writes, as a protobufjs JSON
  * descriptor: message names, field names and field numbers exactly as in onnx.proto, so protobufjs encodes the
  * standard wire format. Only the fields netloom fills are listed; protobuf readers skip nothing they need.
- * protobufjs/light builds the encoders from this at run time (no .proto parser, no code generation), in Node and
- * in the browser alike.
+ * encodeModel walks this descriptor with protobufjs's Writer (no .proto parser); it does not use protobufjs's
+ * generated encoders, which compile code with `Function` and so fail under the editor's Content-Security-Policy
+ * (no 'unsafe-eval'). decodeModel, which only the command line and tests use, does use them.
  */
 import protobuf from 'protobufjs/light.js';
 
@@ -133,8 +134,51 @@ const model = (): protobuf.Type => (modelType ??= protobuf.Root.fromJSON(ONNX_SC
 
 /** The model in ONNX's binary protobuf encoding (a .onnx file). */
 export function encodeModel(proto: ModelProto): Uint8Array {
-  const type = model();
-  return type.encode(type.fromObject(proto as unknown as Record<string, unknown>)).finish();
+  const writer = protobuf.Writer.create();
+  writeMessage(model(), proto, writer);
+  return writer.finish();
+}
+
+/** Protobuf wire types. */
+const WIRE = { varint: 0, delimited: 2, fixed32: 5 } as const;
+const SCALAR_WIRE: Record<string, number> = { string: WIRE.delimited, bytes: WIRE.delimited, float: WIRE.fixed32, int32: WIRE.varint, int64: WIRE.varint };
+const tag = (id: number, wire: number) => ((id << 3) | wire) >>> 0;
+
+function writeMessage(type: protobuf.Type, message: object, writer: protobuf.Writer): void {
+  for (const field of type.fieldsArray) {
+    const value = (message as Record<string, unknown>)[field.name];
+    if (value === undefined || value === null) continue;
+    const values = field.repeated ? (value as readonly unknown[]) : [value];
+    const nested = field.resolve().resolvedType;
+    if (nested instanceof protobuf.Type) {
+      for (const v of values) {
+        writer.uint32(tag(field.id, WIRE.delimited)).fork();
+        writeMessage(nested, v as object, writer);
+        writer.ldelim();
+      }
+    } else if (field.repeated && field.packed && SCALAR_WIRE[field.type] !== WIRE.delimited) {
+      if (values.length === 0) continue;
+      writer.uint32(tag(field.id, WIRE.delimited)).fork();
+      for (const v of values) writeScalar(field.type, v, writer);
+      writer.ldelim();
+    } else {
+      for (const v of values) {
+        writer.uint32(tag(field.id, SCALAR_WIRE[field.type]!));
+        writeScalar(field.type, v, writer);
+      }
+    }
+  }
+}
+
+function writeScalar(type: string, value: unknown, writer: protobuf.Writer): void {
+  switch (type) {
+    case 'string': writer.string(value as string); return;
+    case 'bytes': writer.bytes(value as Uint8Array); return;
+    case 'float': writer.float(value as number); return;
+    case 'int32': writer.int32(value as number); return;
+    case 'int64': writer.int64(value as number); return;
+    default: throw new Error(`onnx-proto: no writer for the field type ${type}`);
+  }
 }
 
 /** Reads back what encodeModel writes (fields outside this schema are skipped); int64s come back as numbers. */
