@@ -26,15 +26,17 @@ function median(values: readonly number[]): number {
 }
 
 async function startPreview(): Promise<() => void> {
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
+  // Its own process group, so stopping it also stops the vite process npx starts (killing npx alone leaves it).
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const stop = () => process.kill(-server.pid!, 'SIGTERM');
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(URL_)).ok) return () => server.kill();
+      if ((await fetch(URL_)).ok) return stop;
     } catch {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  server.kill();
+  stop();
   throw new Error(`vite preview did not start on ${URL_}`);
 }
 
