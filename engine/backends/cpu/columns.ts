@@ -4,7 +4,8 @@
  * followed by the scatter-add back into the image.
  */
 import type { HostArray } from '../backend.ts';
-import { rowMajorStrides, sizeOf } from './tensor.ts';
+import { sizeOf } from './tensor.ts';
+import { rowMajorStrides } from '../strides.ts';
 
 /** One spatial window arrangement: input and output lengths per axis, and how taps map between them. */
 export interface WindowGeometry {

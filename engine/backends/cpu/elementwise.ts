@@ -10,7 +10,8 @@ import type { BinaryOp, UnaryOp } from '../../ir/ops.ts';
 import type { HostArray } from '../backend.ts';
 import { erf } from './erf.ts';
 import { forEachRow } from './strided.ts';
-import { broadcastStrides, rowMajorStrides, type CpuKernel } from './tensor.ts';
+import { type CpuKernel } from './tensor.ts';
+import { broadcastStrides, rowMajorStrides } from '../strides.ts';
 
 /** Like C's pow, which PyTorch uses: 1ⁿ = 1 and (−1)^±∞ = 1 even for NaN/infinite n, where Math.pow gives NaN. */
 function pow(a: number, b: number): number {

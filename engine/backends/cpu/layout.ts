@@ -3,9 +3,9 @@
  * with the source or destination strides that describe the view.
  */
 import type { CpuKernel } from './tensor.ts';
-import { broadcastStrides, rowMajorStrides } from './tensor.ts';
 import { copyStrided } from './strided.ts';
 import { normAxis } from '../../ir/shape.ts';
+import { broadcastStrides, rowMajorStrides } from '../strides.ts';
 
 type LayoutOp = 'transpose' | 'reshape' | 'expand' | 'concat' | 'slice' | 'sliceGrad';
 

@@ -1,7 +1,8 @@
 /** Batched matrix product [..., M, K] × [..., K, P] → [..., M, P] with broadcast batch dimensions. */
 import { gemm } from './gemm.ts';
 import { offsetsOf } from './strided.ts';
-import { broadcastStrides, type CpuKernel } from './tensor.ts';
+import { type CpuKernel } from './tensor.ts';
+import { broadcastStrides } from '../strides.ts';
 
 export const matmul: CpuKernel<'matmul'> = ([a, b], out) => {
   const ra = a!.shape.length, rb = b!.shape.length, ro = out.shape.length;

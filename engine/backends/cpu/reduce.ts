@@ -4,7 +4,8 @@
  */
 import { normAxis } from '../../ir/shape.ts';
 import { offsetsOf } from './strided.ts';
-import { rowMajorStrides, type CpuKernel, type CpuTensor } from './tensor.ts';
+import { type CpuKernel, type CpuTensor } from './tensor.ts';
+import { rowMajorStrides } from '../strides.ts';
 
 type ReduceOp = 'reduceSum' | 'reduceMean' | 'reduceMax';
 

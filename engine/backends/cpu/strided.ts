@@ -4,29 +4,7 @@
  */
 import type { HostArray } from '../backend.ts';
 import { sizeOf } from './tensor.ts';
-
-/**
- * Merges neighbouring axes that every operand walks contiguously (stride[a] = stride[a+1]·shape[a+1]), so that
- * same-shape operands become one flat loop and [N,C,H,W] + [1,C,1,1] becomes a 3-axis loop.
- */
-function collapseAxes(shape: readonly number[], strides: readonly (readonly number[])[]): { shape: number[]; strides: number[][] } {
-  const outShape: number[] = [];
-  const outStrides: number[][] = strides.map(() => []);
-  for (let axis = 0; axis < shape.length; axis++) {
-    const size = shape[axis]!;
-    if (size === 1) continue; // a unit axis contributes nothing to any offset
-    const last = outShape.length - 1;
-    const mergeable = last >= 0 && strides.every((s, k) => outStrides[k]![last] === s[axis]! * size);
-    if (mergeable) {
-      outShape[last] = outShape[last]! * size;
-      strides.forEach((s, k) => (outStrides[k]![last] = s[axis]!));
-    } else {
-      outShape.push(size);
-      strides.forEach((s, k) => outStrides[k]!.push(s[axis]!));
-    }
-  }
-  return { shape: outShape, strides: outStrides };
-}
+import { collapseAxes } from '../strides.ts';
 
 /**
  * Visits every row (all axes but the innermost) of the iteration `shape`; `offsets[k]` is operand k's offset at the

@@ -20,19 +20,3 @@ export function sizeOf(shape: readonly number[]): number {
   return n;
 }
 
-export function rowMajorStrides(shape: readonly number[]): number[] {
-  const strides = new Array<number>(shape.length);
-  let s = 1;
-  for (let i = shape.length - 1; i >= 0; i--) {
-    strides[i] = s;
-    s *= shape[i]!;
-  }
-  return strides;
-}
-
-/** Strides that read a tensor of `shape` as if broadcast to `target`: 0 on stretched and on missing leading axes. */
-export function broadcastStrides(shape: readonly number[], target: readonly number[]): number[] {
-  const own = rowMajorStrides(shape);
-  const offset = target.length - shape.length;
-  return target.map((_, i) => (i < offset || shape[i - offset] === 1 ? 0 : own[i - offset]!));
-}

@@ -3,7 +3,7 @@
  * window reads; the N-d window of an output position is the product of its axes' lists. Max/avg pooling, adaptive
  * pooling and their gradients all walk the same table, computed once per dispatch and shared by every (n, c) plane.
  */
-import { rowMajorStrides } from './tensor.ts';
+import { rowMajorStrides } from '../strides.ts';
 
 export interface AxisWindows {
   /** For each output index, the input indices its window reads (inside the input). */

@@ -12,8 +12,8 @@
 import type { OpAttrs } from '../../ir/ops.ts';
 import { bind, elementCount, input, OUTPUT, type KernelBuilder, type KernelLimits, type KernelSpec } from './kernel-spec.ts';
 import { gemmSpec } from './gemm.ts';
-import { rowMajorStrides } from './strided-index.ts';
 import { u32Literal } from './wgsl-math.ts';
+import { rowMajorStrides } from '../strides.ts';
 
 type ConvOp = 'conv' | 'convTranspose' | 'convGradInput' | 'convGradWeight';
 

@@ -8,8 +8,9 @@ import { BINARY_OPS, UNARY_OPS, type BinaryOp, type DType, type UnaryOp } from '
 import {
   bind, elementCount, input, OUTPUT, perElementStep, wgslType, type KernelBuilder, type KernelLimits, type KernelOperands, type KernelSpec,
 } from './kernel-spec.ts';
-import { broadcastStrides, offsetStatements } from './strided-index.ts';
+import { offsetStatements } from './strided-index.ts';
 import { wgslMath, type MathName } from './wgsl-math.ts';
+import { broadcastStrides } from '../strides.ts';
 
 /** An op's WGSL expression over its operand values, and the helper functions it calls. */
 interface Expression {

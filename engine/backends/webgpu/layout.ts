@@ -7,7 +7,8 @@ import { normAxis } from '../../ir/shape.ts';
 import {
   bind, elementCount, input, OUTPUT, perElementStep, wgslType, type KernelBuilder, type KernelLimits, type KernelStep, type TensorType,
 } from './kernel-spec.ts';
-import { broadcastStrides, offsetStatements, rowMajorStrides } from './strided-index.ts';
+import { offsetStatements } from './strided-index.ts';
+import { broadcastStrides, rowMajorStrides } from '../strides.ts';
 
 type LayoutOp = 'transpose' | 'reshape' | 'expand' | 'concat' | 'slice' | 'sliceGrad';
 

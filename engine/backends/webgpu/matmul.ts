@@ -1,8 +1,9 @@
 /** Batched matrix product [..., M, K] × [..., K, P] → [..., M, P] with broadcast batch dimensions, on the tiled GEMM. */
 import { bind, elementCount, input, OUTPUT, type KernelBuilder } from './kernel-spec.ts';
 import { gemmSpec } from './gemm.ts';
-import { broadcastStrides, offsetStatements } from './strided-index.ts';
+import { offsetStatements } from './strided-index.ts';
 import { u32Literal } from './wgsl-math.ts';
+import { broadcastStrides } from '../strides.ts';
 
 export const matmul: KernelBuilder<'matmul'> = (_, { inputs: [a, b], output }, limits) => {
   const ra = a!.shape.length, rb = b!.shape.length, ro = output.shape.length;

@@ -9,8 +9,8 @@ import type { OpAttrs } from '../../ir/ops.ts';
 import { adaptiveWindows, slidingWindows, type AxisWindows } from '../cpu/window-table.ts';
 import { forEachEntry, invertLists, TableWriter, type PackedLists } from './axis-tables.ts';
 import { bind, elementCount, input, OUTPUT, perElementStep, TABLE, type KernelBuilder, type KernelLimits, type KernelSpec, type ShaderBinding } from './kernel-spec.ts';
-import { rowMajorStrides } from './strided-index.ts';
 import { u32Literal, wgslMath } from './wgsl-math.ts';
+import { rowMajorStrides } from '../strides.ts';
 
 type PoolOp = 'pool' | 'poolGrad' | 'adaptiveAvgPool' | 'adaptiveAvgPoolGrad';
 

@@ -8,8 +8,9 @@ import { normAxis } from '../../ir/shape.ts';
 import {
   bind, computeStep, elementCount, grid, input, OUTPUT, perElementStep, wgslType, WORKGROUP, type KernelBuilder, type KernelOperands, type KernelSpec,
 } from './kernel-spec.ts';
-import { collapseAxes, offsetStatements, rowMajorStrides } from './strided-index.ts';
+import { offsetStatements } from './strided-index.ts';
 import { f32Literal, u32Literal, wgslMath, type MathName } from './wgsl-math.ts';
+import { collapseAxes, rowMajorStrides } from '../strides.ts';
 
 type ReduceOp = 'reduceSum' | 'reduceMean' | 'reduceMax';
 

@@ -12,8 +12,8 @@
 import type { OpAttrs } from '../../ir/ops.ts';
 import { floatBits, forEachEntry, TableWriter, type PackedLists } from './axis-tables.ts';
 import { bind, elementCount, input, OUTPUT, perElementStep, TABLE, type KernelBuilder, type KernelLimits, type KernelSpec } from './kernel-spec.ts';
-import { rowMajorStrides } from './strided-index.ts';
 import { u32Literal } from './wgsl-math.ts';
+import { rowMajorStrides } from '../strides.ts';
 
 interface Tap {
   readonly index: number;
