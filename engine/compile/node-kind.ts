@@ -13,6 +13,8 @@ import type { DatasetInfo } from '../data/registry.ts';
 import type { DiagnosticCode } from './diagnostics.ts';
 import type { ParamSchema, ParamsOf } from './params.ts';
 
+export type LossPrediction = 'class-scores' | 'binary-logits' | 'binary-probabilities' | 'regression';
+
 export const CATEGORIES = ['data', 'layers', 'activations', 'structure', 'losses', 'optimizers'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -104,6 +106,12 @@ export interface NodeKind<S extends ParamSchema = ParamSchema> {
   readonly example?: NodeExample;
   /** Emits the node's computation; returns one value per output port. */
   lower(ctx: LowerContext<S>): Readonly<Record<string, Value>>;
+  /**
+   * Losses only: how the prediction fed to this loss reads for metrics and plots — scores over classes in dimension
+   * 1 (argmax, softmax), one logit or one probability per binary decision, or values to regress. Absent where no
+   * metric beyond the loss applies (KL divergence).
+   */
+  readonly prediction?: LossPrediction;
   /** Optimizers only: which loss they minimise comes from their `loss` port, which weights from this. */
   readonly optimizer?: { readonly parameterSelection: (params: ParamsOf<S>) => readonly string[] };
 }

@@ -1,28 +1,27 @@
 /**
  * Metrics of a prediction against its target, accumulated over batches: what the loss node's kind says the task is.
- * Classification (CrossEntropy/NLL on [N,C] scores, class indices [N]): accuracy, per-class accuracy and the
- * confusion matrix (rows = true class, columns = predicted). Binary (BCE on probabilities, BCEWithLogits on logits):
- * accuracy with the threshold at ½ (logit 0). Regression (MSE, L1): mean squared and mean absolute error.
+ * Class scores ([N,C], class indices [N]): accuracy, per-class accuracy and the confusion matrix (rows = true
+ * class, columns = predicted). Binary probabilities or logits: accuracy with the threshold at ½ (logit 0).
+ * Regression: mean squared and mean absolute error.
  */
 import type { HostTensor } from '../backends/backend.ts';
+import type { LossPrediction } from '../compile/node-kind.ts';
 
 export type MetricTask =
   | { readonly kind: 'multiclass'; readonly classes: number }
   | { readonly kind: 'binary'; readonly threshold: number }
   | { readonly kind: 'regression' };
 
-/** The task a loss node kind implies, or undefined where no metric beyond the loss makes sense (KL divergence). */
-export function metricTaskOf(lossKind: string, predictionShape: readonly (number | string)[]): MetricTask | undefined {
-  switch (lossKind) {
-    case 'cross_entropy':
-    case 'nll':
+/** The task a loss's prediction implies (its kind declares how it reads), or undefined where none applies. */
+export function metricTaskOf(reads: LossPrediction | undefined, predictionShape: readonly (number | string)[]): MetricTask | undefined {
+  switch (reads) {
+    case 'class-scores':
       return typeof predictionShape[1] === 'number' ? { kind: 'multiclass', classes: predictionShape[1] } : undefined;
-    case 'bce':
+    case 'binary-probabilities':
       return { kind: 'binary', threshold: 0.5 };
-    case 'bce_with_logits':
+    case 'binary-logits':
       return { kind: 'binary', threshold: 0 };
-    case 'mse':
-    case 'l1':
+    case 'regression':
       return { kind: 'regression' };
     default:
       return undefined;

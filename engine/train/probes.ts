@@ -3,6 +3,7 @@
  * (class probabilities over a grid covering the data), for 1-D regression the fitted curve over the data's range.
  */
 import type { HostTensor } from '../backends/backend.ts';
+import type { LossPrediction } from '../compile/node-kind.ts';
 import type { Trainer } from './trainer.ts';
 
 export interface DecisionGrid {
@@ -20,11 +21,11 @@ export interface FittedCurve {
   readonly y: Float32Array;
 }
 
-/** Turns a loss's input into class probabilities, by the loss kind's convention. */
-function probabilities(lossKind: string, prediction: HostTensor): { classes: number; p: Float32Array } | undefined {
+/** Turns a loss's input into class probabilities, as the loss kind says its prediction reads. */
+function probabilities(reads: LossPrediction | undefined, prediction: HostTensor): { classes: number; p: Float32Array } | undefined {
   const n = prediction.shape[0]!;
   const d = prediction.data;
-  if (lossKind === 'cross_entropy' || lossKind === 'nll') {
+  if (reads === 'class-scores') {
     const c = prediction.shape[1]!;
     const p = new Float32Array(n * c);
     for (let i = 0; i < n; i++) {
@@ -38,10 +39,10 @@ function probabilities(lossKind: string, prediction: HostTensor): { classes: num
     }
     return { classes: c, p };
   }
-  if ((lossKind === 'bce_with_logits' || lossKind === 'bce') && prediction.data.length === n) {
+  if ((reads === 'binary-logits' || reads === 'binary-probabilities') && prediction.data.length === n) {
     const p = new Float32Array(2 * n);
     for (let i = 0; i < n; i++) {
-      const one = lossKind === 'bce' ? d[i]! : 1 / (1 + Math.exp(-d[i]!));
+      const one = reads === 'binary-probabilities' ? d[i]! : 1 / (1 + Math.exp(-d[i]!));
       p[2 * i] = 1 - one;
       p[2 * i + 1] = one;
     }
@@ -70,7 +71,7 @@ const floats = (shape: number[], data: Float32Array, like: HostTensor): HostTens
  */
 export async function decisionGrid(trainer: Trainer, resolution = 60, margin = 0.1): Promise<DecisionGrid | undefined> {
   const features = trainer.trainingData.features;
-  const loss = trainer.compiled.plan.losses.find((l) => ['cross_entropy', 'nll', 'bce_with_logits', 'bce'].includes(l.kind));
+  const loss = trainer.compiled.plan.losses.find((l) => l.reads !== undefined && l.reads !== 'regression');
   if (features.shape.length !== 2 || features.shape[1] !== 2 || !loss) return undefined;
   const x = range(features, 0, 2, margin), y = range(features, 1, 2, margin);
   const cells = new Float32Array(resolution * resolution * 2);
@@ -82,7 +83,7 @@ export async function decisionGrid(trainer: Trainer, resolution = 60, margin = 0
     }
   }
   const outputs = await trainer.inspect({ features: floats([resolution * resolution, 2], cells, features) });
-  const result = probabilities(loss.kind, outputs.get(loss.prediction)!);
+  const result = probabilities(loss.reads, outputs.get(loss.prediction)!);
   if (!result) return undefined;
   return { x, y, resolution, classes: result.classes, probabilities: result.p };
 }
@@ -90,7 +91,7 @@ export async function decisionGrid(trainer: Trainer, resolution = 60, margin = 0
 /** The model's output over the range of 1-D regression data ([N,1] features and a [N,1] prediction). */
 export async function fittedCurve(trainer: Trainer, points = 200): Promise<FittedCurve | undefined> {
   const features = trainer.trainingData.features;
-  const loss = trainer.compiled.plan.losses.find((l) => l.kind === 'mse' || l.kind === 'l1');
+  const loss = trainer.compiled.plan.losses.find((l) => l.reads === 'regression');
   if (features.shape.length !== 2 || features.shape[1] !== 1 || !loss) return undefined;
   const { min, max } = range(features, 0, 1, 0.05);
   const x = Float32Array.from({ length: points }, (_, i) => min + (i * (max - min)) / (points - 1));

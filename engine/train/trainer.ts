@@ -313,7 +313,7 @@ export class Trainer {
     const accumulators = new Map<string, MetricAccumulator>();
     for (const loss of this.compiled.plan.losses) {
       const prediction = this.compiled.evaluation.values[this.compiled.evaluation.outputs[loss.prediction]!]!;
-      const task = metricTaskOf(loss.kind, prediction.shape);
+      const task = metricTaskOf(loss.reads, prediction.shape);
       if (task) accumulators.set(loss.node, new MetricAccumulator(task));
       sums.set(loss.node, 0);
     }

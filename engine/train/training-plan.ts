@@ -2,7 +2,7 @@
  * What a graph asks to train, read from the document before any IR exists: its data sources, its losses (what
  * each predicts and against which target, for metrics) and its optimizers (which loss, which weights, how often).
  */
-import type { Catalog } from '../compile/node-kind.ts';
+import type { Catalog, LossPrediction } from '../compile/node-kind.ts';
 import type { ParamsOf, ParamSchema } from '../compile/params.ts';
 import { prepareGraph } from '../compile/structure.ts';
 import type { GraphDocument, PortRef } from '../graph/types.ts';
@@ -18,6 +18,8 @@ export interface DatasetSource {
 export interface LossInfo {
   readonly node: string;
   readonly kind: string;
+  /** How its prediction reads for metrics and plots (the kind's declaration). */
+  readonly reads: LossPrediction | undefined;
   /** Program outputs (`node:port`) of the prediction and the target fed to the loss. */
   readonly prediction: string;
   readonly target: string;
@@ -64,7 +66,7 @@ export function planTraining(doc: GraphDocument, catalog: Catalog): TrainingPlan
       inputs.push(id);
     } else if (kind.category === 'losses') {
       const input = p.incoming.get('input'), target = p.incoming.get('target');
-      if (input && target) losses.push({ node: id, kind: kind.id, prediction: outputName(input.from), target: outputName(target.from), loss: `${id}:loss` });
+      if (input && target) losses.push({ node: id, kind: kind.id, reads: kind.prediction, prediction: outputName(input.from), target: outputName(target.from), loss: `${id}:loss` });
     } else if (kind.optimizer) {
       const loss = p.incoming.get('loss');
       if (!loss) continue;

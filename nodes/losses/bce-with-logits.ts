@@ -6,6 +6,7 @@ import { bypassHead, headOfKind } from './head.ts';
 export const bceWithLogits = defineNode({
   id: 'bce_with_logits',
   category: 'losses',
+  prediction: 'binary-logits',
   label: 'BCEWithLogitsLoss',
   docs: {
     summary: 'Binary cross-entropy on raw scores (logits): the sigmoid is applied inside, in a form that never overflows, so do not put a Sigmoid before it. Targets are in [0, 1] and shaped like the input — for a [N,1] score, a [N,1] target. The usual loss for binary and multi-label tasks and for GAN discriminators (real = 1, fake = 0).',

@@ -5,6 +5,7 @@ import { LOSS_PORTS, matchingTarget, reduceAll, reductionParam } from '../common
 export const bce = defineNode({
   id: 'bce',
   category: 'losses',
+  prediction: 'binary-probabilities',
   label: 'BCELoss',
   docs: {
     summary: 'Binary cross-entropy on probabilities in [0, 1] (the output of a Sigmoid) against targets in [0, 1]. Each log is clamped at −100, so a confident wrong answer costs at most 100 instead of infinity. Prefer BCEWithLogitsLoss on the raw scores: it fuses the sigmoid and is numerically stable.',

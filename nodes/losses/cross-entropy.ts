@@ -7,6 +7,7 @@ import { LOSS_PORTS, reductionParam } from '../common/loss.ts';
 export const crossEntropy = defineNode({
   id: 'cross_entropy',
   category: 'losses',
+  prediction: 'class-scores',
   label: 'CrossEntropyLoss',
   docs: {
     summary: 'Multi-class classification loss on raw scores (logits) and 0-based class indices. It applies log-softmax itself, computed stably as log-sum-exp with the row maximum subtracted — so do not put a Softmax before it.',

@@ -5,6 +5,7 @@ import { LOSS_PORTS, matchingTarget, reduceAll, reductionParam } from '../common
 export const l1 = defineNode({
   id: 'l1',
   category: 'losses',
+  prediction: 'regression',
   label: 'L1Loss',
   docs: {
     summary: 'Mean absolute error: the average of |prediction − target| over every element. Less sensitive to outliers than MSE; its gradient has the same size (±1) however large the error.',

@@ -5,6 +5,7 @@ import { LOSS_PORTS, matchingTarget, reduceAll, reductionParam } from '../common
 export const mse = defineNode({
   id: 'mse',
   category: 'losses',
+  prediction: 'regression',
   label: 'MSELoss',
   docs: {
     summary: 'Mean squared error for regression: the average of the squared differences between prediction and target over every element. It is the negative log-likelihood of a Gaussian with fixed variance, up to constants.',

@@ -7,6 +7,7 @@ import { headOfKind } from './head.ts';
 export const nll = defineNode({
   id: 'nll',
   category: 'losses',
+  prediction: 'class-scores',
   label: 'NLLLoss',
   docs: {
     summary: 'Negative log-likelihood for classification: takes log-probabilities [N,C] (the output of LogSoftmax) and 0-based class indices [N], and averages minus the log-probability of each true class. LogSoftmax + NLLLoss is exactly CrossEntropyLoss, which takes the logits directly.',

@@ -8,7 +8,7 @@ const i32 = (v: number[]): HostTensor => ({ shape: [v.length], dtype: 'i32', dat
 
 describe('metrics', () => {
   it('multi-class: accuracy, per-class accuracy and the confusion matrix over several batches (argmax ties → first)', () => {
-    const m = new MetricAccumulator(metricTaskOf('cross_entropy', ['N', 3])!);
+    const m = new MetricAccumulator(metricTaskOf('class-scores', ['N', 3])!);
     // Predictions 0, 1, 2 (true 0, 1, 1) then 0 (a tie between 0 and 2) and 2 (true 0, 2).
     m.add(f32([3, 3], [5, 1, 0, 0, 3, 1, 0, 1, 2]), i32([0, 1, 1]));
     m.add(f32([2, 3], [4, 0, 4, 0, 0, 1]), i32([0, 2]));
@@ -26,22 +26,22 @@ describe('metrics', () => {
   });
 
   it('binary: logits threshold at 0 (BCEWithLogits), probabilities at ½ (BCE)', () => {
-    const logits = new MetricAccumulator(metricTaskOf('bce_with_logits', ['N', 1])!);
+    const logits = new MetricAccumulator(metricTaskOf('binary-logits', ['N', 1])!);
     logits.add(f32([4, 1], [2, -1, 0.5, -3]), f32([4, 1], [1, 0, 0, 1]));
     expect(logits.result().accuracy).toBe(0.5);
-    const probabilities = new MetricAccumulator(metricTaskOf('bce', ['N', 1])!);
+    const probabilities = new MetricAccumulator(metricTaskOf('binary-probabilities', ['N', 1])!);
     probabilities.add(f32([3, 1], [0.9, 0.2, 0.6]), f32([3, 1], [1, 0, 0]));
     expect(probabilities.result().accuracy).toBeCloseTo(2 / 3);
   });
 
   it('regression: mean squared and mean absolute error over every element', () => {
-    const m = new MetricAccumulator(metricTaskOf('mse', ['N', 1])!);
+    const m = new MetricAccumulator(metricTaskOf('regression', ['N', 1])!);
     m.add(f32([2, 1], [1, 3]), f32([2, 1], [0, 0]));
     m.add(f32([1, 1], [-2]), f32([1, 1], [0]));
     expect(m.result()).toEqual({ samples: 3, mse: (1 + 9 + 4) / 3, mae: (1 + 3 + 2) / 3 });
   });
 
-  it('no metric for KL divergence', () => {
-    expect(metricTaskOf('kl_div', ['N', 3])).toBeUndefined();
+  it('no metric for a loss that declares no prediction reading (KL divergence)', () => {
+    expect(metricTaskOf(undefined, ['N', 3])).toBeUndefined();
   });
 });
