@@ -4,6 +4,10 @@
  */
 import { defineConfig, devices } from '@playwright/test';
 
+// Several engineers on one machine: each may serve its own build (`vite build --outDir dist-x`) on its own port.
+const port = Number(process.env.NETLOOM_E2E_PORT ?? 4173);
+const outDir = process.env.NETLOOM_E2E_DIST ?? 'dist';
+
 export default defineConfig({
   testDir: 'e2e',
   // 2 cores: one worker keeps timings stable and the preview server responsive.
@@ -15,7 +19,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: '.playwright-results.json' }]],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1600, height: 1000 },
     trace: 'retain-on-failure',
   },
@@ -33,8 +37,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
+    url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
     stdout: 'ignore',

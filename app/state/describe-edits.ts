@@ -19,6 +19,7 @@ const NAMES: { readonly [T in Edit['type']]: (edit: Extract<Edit, { type: T }>) 
   removeBlock: () => 'Remove block',
   setBlockLabel: () => 'Rename block',
   setCollapsed: (e) => (e.collapsed ? 'Collapse' : 'Expand'),
+  setTraining: () => 'Change run settings',
 };
 
 export function describeEdits(edits: readonly Edit[]): string {

@@ -1,6 +1,6 @@
 /** Edits as data: what the UI's one-click fixes, undo history and the CLI exchange. Applied by edit.ts. */
 import type { CreateBlockRequest, PlaceBlockRequest } from './block-edit.ts';
-import type { GraphGroup, GraphNode, ParamValue, Position, PortRef } from './types.ts';
+import type { GraphGroup, GraphNode, ParamValue, Position, PortRef, TrainingSettings } from './types.ts';
 
 export type Edit =
   | { readonly type: 'addNode'; readonly node: GraphNode }
@@ -27,4 +27,6 @@ export type Edit =
   /** Removes a block definition; its instances are unpacked. */
   | { readonly type: 'removeBlock'; readonly block: string }
   | { readonly type: 'setBlockLabel'; readonly block: string; readonly label: string }
-  | { readonly type: 'setCollapsed'; readonly group: string; readonly collapsed: boolean };
+  | { readonly type: 'setCollapsed'; readonly group: string; readonly collapsed: boolean }
+  /** Replaces the run settings saved with the graph (epochs, batch size, seed, …); `undefined` removes them. */
+  | { readonly type: 'setTraining'; readonly training: TrainingSettings | undefined };

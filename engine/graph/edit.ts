@@ -14,8 +14,8 @@ import { canonicalGroup, canonicalNode } from './canonical.ts';
 import { sameParamValue } from './check-blocks.ts';
 import type { Edit } from './edit-types.ts';
 import { GraphEditError } from './errors.ts';
-import { graphGroupSchema, graphNodeSchema, nameSchema, paramNameSchema, paramValueSchema, portRefSchema, positionSchema } from './schema.ts';
-import { LIMITS, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode, type ParamValue, type Position, type PortRef } from './types.ts';
+import { graphGroupSchema, graphNodeSchema, nameSchema, paramNameSchema, paramValueSchema, portRefSchema, positionSchema, trainingSettingsSchema } from './schema.ts';
+import { LIMITS, type GraphDocument, type GraphEdge, type GraphGroup, type GraphNode, type ParamValue, type Position, type PortRef, type TrainingSettings } from './types.ts';
 import { issuesFromZod } from './zod-issues.ts';
 
 const quote = (id: string) => JSON.stringify(id);
@@ -134,6 +134,13 @@ export function setNotes(g: GraphDocument, node: string, notes: string | undefin
   });
 }
 
+export function setTraining(g: GraphDocument, training: TrainingSettings | undefined): GraphDocument {
+  const { training: _previous, ...rest } = g;
+  if (training === undefined || Object.keys(training).length === 0) return rest;
+  ensure(trainingSettingsSchema, training, 'training settings');
+  return { ...rest, training };
+}
+
 /**
  * Adds a group, or replaces the group with the same id (in its place in the list). A group that is (or was) a
  * block instance must still follow the block rules afterwards (check-blocks.ts).
@@ -176,6 +183,7 @@ export function applyEdit(g: GraphDocument, edit: Edit): GraphDocument {
     case 'removeBlock': return removeBlock(g, edit.block);
     case 'setBlockLabel': return setBlockLabel(g, edit.block, edit.label);
     case 'setCollapsed': return setCollapsed(g, edit.group, edit.collapsed);
+    case 'setTraining': return setTraining(g, edit.training);
     default: {
       // Edits also arrive as data (undo history, the CLI), where the type system cannot vouch for them.
       const unknown: never = edit;

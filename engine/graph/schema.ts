@@ -103,6 +103,7 @@ export const trainingSettingsSchema = z.strictObject({
   seed: wholeNumber(0, 2 ** 32 - 1).describe('same seed, graph and data: bit-identical weights on the CPU backend').optional(),
   validationSplit: z.number().min(0).max(0.9).describe('fraction of the training samples held out for validation').optional(),
   earlyStoppingPatience: wholeNumber(0, 10_000).describe('epochs without a better validation loss before stopping; 0 never stops early').optional(),
+  backend: z.enum(['auto', 'cpu', 'webgpu']).describe('where the app trains: auto picks WebGPU when the browser has it').optional(),
 });
 
 /** A too-long list is reported with its length, so the user knows how far over the limit the file is. */

@@ -107,6 +107,8 @@ export interface TrainingSettings {
   readonly validationSplit?: number;
   /** Stop after this many epochs without a better validation loss (0: never). */
   readonly earlyStoppingPatience?: number;
+  /** Where the app trains: 'auto' (WebGPU where available, else the CPU), 'cpu' or 'webgpu'. The CLI has its flag. */
+  readonly backend?: 'auto' | 'cpu' | 'webgpu';
 }
 
 export interface GraphDocument {

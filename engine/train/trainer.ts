@@ -161,6 +161,11 @@ export class Trainer {
     return this.splits.get(this.primary)!.train;
   }
 
+  /** One split of the primary source (undefined where it has none: no validation fraction, no test set). */
+  rowsOf(split: 'train' | 'validation' | 'test'): DataSplit | undefined {
+    return this.splits.get(this.primary)![split];
+  }
+
   /** The 2-norm of each weight's gradient at its optimizer's latest update (before clipping), by weight name. */
   async gradientNorms(): Promise<Record<string, number>> {
     const norms: Record<string, number> = {};
@@ -306,7 +311,7 @@ export class Trainer {
 
   /** Loss and metrics of every loss node over one split of the primary source, in eval mode. */
   async evaluate(split: 'train' | 'validation' | 'test'): Promise<Evaluation | undefined> {
-    const rows = this.splits.get(this.primary)![split];
+    const rows = this.rowsOf(split);
     if (!rows) return undefined;
     const total = sampleCount(rows.features);
     const sums = new Map<string, number>();

@@ -42,6 +42,10 @@ export class TrainingSession {
   private samples = 0;
   private activeMs = 0;
   private lastProgress: Progress | undefined;
+  /** Exclusive work waits here for the end of the current step; the loop then waits on `resumeTraining`. */
+  private betweenSteps: (() => void)[] = [];
+  private resumeTraining: (() => void) | undefined;
+  private queue: Promise<void> = Promise.resolve();
 
   /**
    * @param create builds a fresh Trainer (weights initialised from the run's seed): called first and on reset.
@@ -64,6 +68,26 @@ export class TrainingSession {
   /** The current trainer (for probes: decision grid, histograms, node outputs), once one exists. */
   get current(): Trainer | undefined {
     return this.trainer;
+  }
+
+  /**
+   * Runs `work` on the trainer between two steps (at once when no step is under way), so a probe never reads
+   * weights while an update is writing them. Starts the trainer first if the run has not begun.
+   */
+  async exclusive<T>(work: (trainer: Trainer) => Promise<T>): Promise<T> {
+    const previous = this.queue;
+    let release!: () => void;
+    this.queue = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await previous;
+      if (this.status === 'running') await new Promise<void>((resolve) => this.betweenSteps.push(resolve));
+      this.trainer ??= await this.create();
+      return await work(this.trainer);
+    } finally {
+      this.resumeTraining?.();
+      this.resumeTraining = undefined;
+      release();
+    }
   }
 
   private setStatus(status: SessionStatus): void {
@@ -123,6 +147,15 @@ export class TrainingSession {
     };
   }
 
+  /** Lets one piece of exclusive work that is waiting run now, and waits until it is done. */
+  private async yieldToExclusiveWork(): Promise<void> {
+    const waiting = this.betweenSteps.shift();
+    if (!waiting) return;
+    const done = new Promise<void>((resolve) => (this.resumeTraining = resolve));
+    waiting();
+    await done;
+  }
+
   private run(shouldStop: () => boolean): Promise<void> {
     this.stopRequested = false;
     this.setStatus('running');
@@ -142,6 +175,7 @@ export class TrainingSession {
             this.activeMs += now - stepStarted;
             this.lastProgress = this.progressOf(report.epoch, report.iteration, report.iterations);
             this.emit({ type: 'step', report, progress: this.lastProgress });
+            await this.yieldToExclusiveWork();
             if (now - lastYield >= YIELD_EVERY_MS) {
               await macrotask();
               lastYield = performance.now();
@@ -162,6 +196,9 @@ export class TrainingSession {
         this.setStatus('failed');
         const message = error instanceof Error ? error.message : String(error);
         this.emit(error instanceof NonFiniteError && error.report ? { type: 'failed', message, report: error.report } : { type: 'failed', message });
+      } finally {
+        // Work that was waiting for a step boundary runs now: no more steps are coming.
+        for (const waiting of this.betweenSteps.splice(0)) waiting();
       }
     })();
     return this.running;
