@@ -13,6 +13,9 @@ import type { Autosave } from './persistence/autosave.ts';
 import { EditorProvider, useUi } from './state/editor-context.tsx';
 import type { EditorStore } from './state/editor-store.ts';
 import type { UiStore } from './state/ui-store.ts';
+import { TrainingProvider } from './training/training-context.tsx';
+import type { TrainingStore } from './training/training-store.ts';
+import { TrainingPanel } from './training/TrainingPanel.tsx';
 import { useTheme } from './theme/use-theme.ts';
 import { Toolbar } from './Toolbar.tsx';
 
@@ -24,15 +27,17 @@ function Editor() {
   const dialogOpen = useUi((s) => s.dialog.type !== 'none');
   const summaryOpen = useUi((s) => s.summaryOpen);
   const codeOpen = useUi((s) => s.codeOpen);
+  const trainOpen = useUi((s) => s.trainOpen);
   const theme = useTheme();
   useShortcuts(actions, dialogOpen);
   return (
     <div className="nl-app">
       <Toolbar actions={actions} theme={theme.preference} setTheme={theme.setPreference} />
       <Palette />
-      <main className={`nl-main${summaryOpen ? ' nl-main--summary' : ''}${codeOpen ? ' nl-main--code' : ''}`}>
+      <main className={`nl-main${summaryOpen ? ' nl-main--summary' : ''}${codeOpen ? ' nl-main--code' : ''}${trainOpen ? ' nl-main--train' : ''}`}>
         <GraphCanvas colorMode={theme.resolved} />
         {summaryOpen && <SummaryTable />}
+        {trainOpen && <TrainingPanel />}
         {codeOpen && (
           <Suspense fallback={<section className="nl-code" data-testid="code-loading">Loading the code editor…</section>}>
             <CodePanel colorMode={theme.resolved} />
@@ -48,13 +53,15 @@ function Editor() {
   );
 }
 
-export function App({ editor, ui, autosave }: { editor: EditorStore; ui: UiStore; autosave: Autosave }) {
+export function App({ editor, ui, autosave, training }: { editor: EditorStore; ui: UiStore; autosave: Autosave; training: TrainingStore }) {
   return (
     <EditorProvider editor={editor} ui={ui} autosave={autosave}>
-      {/* One React Flow provider around everything, so panels can centre and place nodes in the canvas's view. */}
-      <ReactFlowProvider>
-        <Editor />
-      </ReactFlowProvider>
+      <TrainingProvider store={training}>
+        {/* One React Flow provider around everything, so panels can centre and place nodes in the canvas's view. */}
+        <ReactFlowProvider>
+          <Editor />
+        </ReactFlowProvider>
+      </TrainingProvider>
     </EditorProvider>
   );
 }

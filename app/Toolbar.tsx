@@ -34,6 +34,7 @@ export function Toolbar({ actions, theme, setTheme }: { actions: EditorActions; 
   const redoLabel = useEditor((s) => s.history.future.at(-1)?.label);
   const summaryOpen = useUi((s) => s.summaryOpen);
   const codeOpen = useUi((s) => s.codeOpen);
+  const trainOpen = useUi((s) => s.trainOpen);
   const openFile = useOpenFile();
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -68,6 +69,12 @@ export function Toolbar({ actions, theme, setTheme }: { actions: EditorActions; 
         </button>
         <button type="button" className="nl-tool" data-testid="toolbar-code" aria-pressed={codeOpen} onClick={() => ui.getState().toggleCode()} title="Show the graph as JSON, TypeScript, PyTorch and IR; export ONNX">
           Code
+        </button>
+        <button type="button" className="nl-tool" data-testid="toolbar-train" aria-pressed={trainOpen} onClick={() => ui.getState().toggleTrain()} title="Train the graph here (in a background worker) and watch it learn">
+          Train
+        </button>
+        <button type="button" className="nl-tool" data-testid="toolbar-data" onClick={() => ui.getState().open({ type: 'data' })} title="Choose built-in data or load your own (it stays on this machine)">
+          Data
         </button>
         <ToolButton id="shortcuts" label="?" onClick={actions.shortcuts} />
         <label className="nl-theme">

@@ -12,6 +12,7 @@ import { GraphStorage } from './persistence/graph-storage.ts';
 import { openInitial } from './persistence/open-initial.ts';
 import { createEditorStore } from './state/editor-store.ts';
 import { createUiStore } from './state/ui-store.ts';
+import { createTrainingStore } from './training/training-store.ts';
 
 async function start(): Promise<void> {
   const storage = new GraphStorage();
@@ -29,9 +30,14 @@ async function start(): Promise<void> {
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') void autosave.flush();
   });
+  const training = createTrainingStore({
+    document: () => editor.getState().doc,
+    localData: () => ({}),
+    createWorker: () => new Worker(new URL('./training/training-worker.ts', import.meta.url), { type: 'module', name: 'netloom training' }),
+  });
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App editor={editor} ui={createUiStore()} autosave={autosave} />
+      <App editor={editor} ui={createUiStore()} autosave={autosave} training={training} />
     </StrictMode>,
   );
 }

@@ -10,6 +10,7 @@ import { formatCount, formatParamValue } from '../format.ts';
 import type { GraphFlowNode } from './flow-model.ts';
 import { useFarZoom } from './use-far-zoom.ts';
 import { highlightClass, usePortHighlights } from './use-node-highlight.ts';
+import { useRunError } from '../training/use-run-error.ts';
 
 /** How many params the node shows inline; the inspector shows all of them. */
 const INLINE_PARAMS = 4;
@@ -44,10 +45,11 @@ function FullNode({ id, data, selected }: NodeProps<GraphFlowNode>) {
   const warnings = diagnostics.filter((d) => d.severity === 'warning');
   const message = errors[0] ?? warnings[0];
   const more = errors.length + warnings.length - 1;
+  const runError = useRunError(id);
 
   return (
     <div
-      className={`nl-node nl-node--${status}${selected ? ' nl-node--selected' : ''}`}
+      className={`nl-node nl-node--${status}${selected ? ' nl-node--selected' : ''}${runError ? ' nl-node--run-error' : ''}`}
       data-testid={`node-${id}`}
       data-status={status}
       data-kind={node.kind}
@@ -103,6 +105,12 @@ function FullNode({ id, data, selected }: NodeProps<GraphFlowNode>) {
         <div className={`nl-node__message nl-node__message--${message.severity}`} data-testid={`node-${message.severity}-${id}`} role={message.severity === 'error' ? 'alert' : undefined}>
           {message.message}
           {more > 0 && <span className="nl-node__more"> (+{more} more in Problems)</span>}
+        </div>
+      )}
+      {runError && (
+        <div className="nl-node__message nl-node__message--error" data-testid={`node-run-error-${id}`} role="alert">
+          Training stopped here: {runError.message}
+          {runError.cause && <span className="nl-node__cause"> Likely cause: {runError.cause}</span>}
         </div>
       )}
     </div>

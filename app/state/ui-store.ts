@@ -15,13 +15,17 @@ export type Dialog =
   | { readonly type: 'shortcuts' }
   | { readonly type: 'templates' }
   | { readonly type: 'group'; readonly nodes: readonly string[] }
-  | { readonly type: 'file-error'; readonly file: string; readonly errors: readonly GraphIssue[] };
+  | { readonly type: 'file-error'; readonly file: string; readonly errors: readonly GraphIssue[] }
+  /** The data picker; `node` is the data node it was opened for (else the selected one, or a new one). */
+  | { readonly type: 'data'; readonly node?: string };
 
 export interface UiState {
   readonly dialog: Dialog;
   readonly summaryOpen: boolean;
   /** The code panel (JSON, TypeScript, PyTorch, IR); its Monaco editor loads the first time it opens. */
   readonly codeOpen: boolean;
+  /** The training drawer (run panel and the views of the model learning). */
+  readonly trainOpen: boolean;
   /** The pointer's last position over the canvas (screen coordinates), where `/` opens the quick-add search. */
   readonly pointer: XYPosition | undefined;
   /** The text of this tab's last copy, for pasting when the system clipboard is unavailable. */
@@ -32,6 +36,7 @@ export interface UiState {
   close(): void;
   toggleSummary(): void;
   toggleCode(): void;
+  toggleTrain(): void;
   remember(clipboard: string): void;
 }
 
@@ -42,13 +47,16 @@ export function createUiStore(): UiStore {
     dialog: { type: 'none' },
     summaryOpen: false,
     codeOpen: false,
+    trainOpen: false,
     pointer: undefined,
     clipboard: undefined,
     filePicker: undefined,
     open: (dialog) => set({ dialog }),
     close: () => set({ dialog: { type: 'none' } }),
-    toggleSummary: () => set((s) => ({ summaryOpen: !s.summaryOpen })),
+    toggleSummary: () => set((s) => ({ summaryOpen: !s.summaryOpen, trainOpen: s.summaryOpen ? s.trainOpen : false })),
     toggleCode: () => set((s) => ({ codeOpen: !s.codeOpen })),
+    // The drawer takes the summary table's place under the canvas: one of the two at a time.
+    toggleTrain: () => set((s) => ({ trainOpen: !s.trainOpen, summaryOpen: s.trainOpen ? s.summaryOpen : false })),
     remember: (clipboard) => set({ clipboard }),
   }));
 }

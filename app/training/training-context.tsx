@@ -3,7 +3,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { TrainingState, TrainingStore } from './training-store.ts';
 
-const TrainingContext = createContext<TrainingStore | null>(null);
+export const TrainingContext = createContext<TrainingStore | null>(null);
 
 export function TrainingProvider({ store, children }: { store: TrainingStore; children: ReactNode }) {
   return <TrainingContext.Provider value={store}>{children}</TrainingContext.Provider>;
