@@ -12,6 +12,7 @@ import { GraphStorage } from './persistence/graph-storage.ts';
 import { openInitial } from './persistence/open-initial.ts';
 import { createEditorStore } from './state/editor-store.ts';
 import { createUiStore } from './state/ui-store.ts';
+import { localDataFor, localDataStore } from './data/local-data-store.ts';
 import { createTrainingStore } from './training/training-store.ts';
 
 async function start(): Promise<void> {
@@ -32,7 +33,10 @@ async function start(): Promise<void> {
   });
   const training = createTrainingStore({
     document: () => editor.getState().doc,
-    localData: () => ({}),
+    localData: async (doc) => {
+      await localDataStore().getState().loaded;
+      return localDataFor(doc);
+    },
     createWorker: () => new Worker(new URL('./training/training-worker.ts', import.meta.url), { type: 'module', name: 'netloom training' }),
   });
   createRoot(document.getElementById('root')!).render(

@@ -1,4 +1,5 @@
 /** The open dialog, if any (one at a time, from the UI store). */
+import { DataDialog } from '../data/DataDialog.tsx';
 import { useUi } from '../state/editor-context.tsx';
 import { ConnectDialog } from './ConnectDialog.tsx';
 import { FileErrorDialog } from './FileErrorDialog.tsx';
@@ -17,5 +18,6 @@ export function Dialogs() {
     case 'templates': return <TemplateGallery />;
     case 'group': return <GroupDialog dialog={dialog} />;
     case 'file-error': return <FileErrorDialog dialog={dialog} />;
+    case 'data': return <DataDialog node={dialog.node} />;
   }
 }

@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { formatShape } from '../../engine/ir/shape.ts';
 import { formatBytes, formatCount, formatSI } from '../format.ts';
-import { useEditor, useEditorApi } from '../state/editor-context.tsx';
+import { useEditor, useEditorApi, useUiApi } from '../state/editor-context.tsx';
 import { ParamField } from './ParamField.tsx';
 
 /** A text field that applies on Enter or blur (ids, which must stay unique) rather than on every keystroke. */
@@ -28,6 +28,7 @@ function CommitField({ label, value, testId, onCommit }: { label: string; value:
 
 function NodeInspector({ id }: { id: string }) {
   const api = useEditorApi();
+  const ui = useUiApi();
   const node = useEditor((s) => s.doc.nodes.find((n) => n.id === id));
   const kind = useEditor((s) => (node ? s.catalog.get(node.kind) : undefined));
   const result = useEditor((s) => s.analysis.nodes.get(id));
@@ -72,6 +73,11 @@ function NodeInspector({ id }: { id: string }) {
           />
         </label>
       </fieldset>
+      {kind?.dataSource && (
+        <button type="button" className="nl-button" data-testid="inspector-choose-data" onClick={() => ui.getState().open({ type: 'data', node: id })}>
+          Choose data…
+        </button>
+      )}
       {kind && Object.keys(kind.params).length > 0 && (
         <fieldset className="nl-inspector__params">
           <legend>Parameters</legend>

@@ -3,6 +3,7 @@
  * write increases. A write names the revision it was based on and fails as a conflict when another tab wrote in
  * between (compare and swap inside one transaction), so two tabs never overwrite each other silently.
  */
+import { done, openStore, request } from './indexed-db.ts';
 
 export interface StoredGraph {
   /** serializeGraph's text: parsing it gives the document back exactly. */
@@ -63,32 +64,13 @@ export class GraphStorage {
   }
 
   private open(): Promise<IDBDatabase> {
-    this.db ??= new Promise((resolve, reject) => {
-      const open = this.factory.open(this.name, 1);
-      open.onupgradeneeded = () => open.result.createObjectStore(STORE);
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('IndexedDB did not open'));
-      open.onblocked = () => reject(new Error('IndexedDB is blocked by another tab with an older netloom'));
-    });
     // A failed open is not cached: the next write tries again (the user may free space or leave private mode).
-    this.db.catch(() => { this.db = undefined; });
+    this.db ??= openStore(this.factory, this.name, STORE).catch((error: unknown) => {
+      this.db = undefined;
+      throw error;
+    });
     return this.db;
   }
-}
-
-function request<T>(r: IDBRequest): Promise<T> {
-  return new Promise((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result as T);
-    r.onerror = () => reject(r.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction was aborted'));
-  });
 }
 
 /** QuotaExceededError says the storage is full; anything else is reported as it is. */

@@ -5,6 +5,8 @@
  */
 import { parseGraph, type ParseResult } from '../../engine/graph/parse.ts';
 import brokenCnn from './broken-cnn.json';
+import deepReluHeSpirals from './deep-relu-he-spirals.json';
+import deepSigmoidSpirals from './deep-sigmoid-spirals.json';
 import lenetFashion from './lenet-fashion.json';
 import logregIris from './logreg-iris.json';
 import mlpSpirals from './mlp-spirals.json';
@@ -22,6 +24,8 @@ export const TEMPLATES: readonly Template[] = [
   { id: 'logreg-iris', title: 'Logistic regression on Iris', description: 'One Linear layer and softmax cross-entropy over three species.', source: logregIris },
   { id: 'lenet-fashion', title: 'LeNet on Fashion-MNIST', description: 'The classic two-conv, three-linear CNN on 28×28 clothing images.', source: lenetFashion },
   { id: 'resnet-digits', title: 'ResNet block on digits', description: 'A residual block (conv-BN-ReLU twice, plus the skip) on 8×8 digits.', source: resnetDigits },
+  { id: 'deep-sigmoid-spirals', title: 'Deep sigmoid MLP (vanishing gradients)', description: 'Eight Linear layers with sigmoids between them: record histograms and watch the first layers’ gradients vanish.', source: deepSigmoidSpirals },
+  { id: 'deep-relu-he-spirals', title: 'Deep ReLU MLP with He init', description: 'The same eight layers with ReLU and He initialisation: gradients keep their size through the depth and the spirals are learned.', source: deepReluHeSpirals },
   { id: 'broken-cnn', title: 'Broken CNN (fix me)', description: 'A CNN whose second convolution expects the wrong number of channels.', source: brokenCnn },
 ];
 

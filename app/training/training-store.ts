@@ -68,8 +68,11 @@ export type TrainingStore = StoreApi<TrainingState>;
 export interface TrainingStoreOptions {
   /** The document to train, read when a run starts. */
   readonly document: () => GraphDocument;
-  /** Data the user loaded in the page, for the document's local-data nodes (throws naming a node whose data is missing). */
-  readonly localData: (doc: GraphDocument) => Readonly<Record<string, GraphSourceData>>;
+  /**
+   * Data the user loaded in the page, for the document's local-data nodes; rejects (with a `node` field where one
+   * node is to blame) when a node's data is missing or no longer fits it.
+   */
+  readonly localData: (doc: GraphDocument) => Promise<Readonly<Record<string, GraphSourceData>>>;
   readonly createWorker: () => WorkerLike;
 }
 
@@ -173,6 +176,12 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
       if (waiting) action(waiting);
     };
 
+    /**
+     * The session the views probe and the weights download from: the one there is, even for an older version of the
+     * graph (a click on a node after an edit must not throw the trained weights away), else a new one.
+     */
+    const session = async (): Promise<boolean> => (configured !== undefined && (await configured)) || configure();
+
     /** Sends the current graph when the worker's session is for another one (or none); false when it cannot train. */
     const configure = async (): Promise<boolean> => {
       const doc = options.document();
@@ -180,9 +189,10 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
       if (configured && key === configuredKey) return configured;
       let localData;
       try {
-        localData = options.localData(doc);
+        localData = await options.localData(doc);
       } catch (error) {
-        set({ status: 'idle', error: { message: (error as Error).message } });
+        const node = (error as { node?: unknown }).node;
+        set({ status: 'idle', error: { message: (error as Error).message, ...(typeof node === 'string' ? { node } : {}) } });
         return false;
       }
       const settings = resolveTrainingSettings(doc.training);
@@ -233,11 +243,11 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
       reset,
       clearRuns: () => set({ runs: get().runs.slice(-1).map((run) => ({ ...run })) }),
       async probe(probeRequest) {
-        if (!(await configure())) throw new Error(get().error?.message ?? 'the graph cannot train');
+        if (!(await session())) throw new Error(get().error?.message ?? 'the graph cannot train');
         return request<ProbeResult>((id) => ({ type: 'probe', id, request: probeRequest }));
       },
       async saveWeights() {
-        if (!(await configure())) throw new Error(get().error?.message ?? 'the graph cannot train');
+        if (!(await session())) throw new Error(get().error?.message ?? 'the graph cannot train');
         return request<Uint8Array>((id) => ({ type: 'save-weights', id }));
       },
       async loadWeights(bytes) {

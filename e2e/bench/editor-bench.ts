@@ -9,9 +9,9 @@
  *
  * Targets: ≥ 50 fps, ≤ 50 ms.
  */
-import { spawn } from 'node:child_process';
-import { chromium, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { serializeGraph } from '../../engine/graph/serialize.ts';
+import { launchChromium, median, openApp, startFrames, startPreview, stopFrames } from './browser-bench.ts';
 import { generateGraph } from './generate-graph.ts';
 
 const NODES = 1000;
@@ -19,50 +19,8 @@ const PORT = 4180;
 const URL_ = `http://127.0.0.1:${PORT}`;
 const EDITS = 25;
 
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-async function startPreview(): Promise<() => void> {
-  // Its own process group, so stopping it also stops the vite process npx starts (killing npx alone leaves it).
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
-  const stop = () => process.kill(-server.pid!, 'SIGTERM');
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(URL_)).ok) return stop;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  stop();
-  throw new Error(`vite preview did not start on ${URL_}`);
-}
-
-/** Starts counting frame intervals in the page. */
-async function startFrames(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; counting: boolean };
-    w.frames_ = [];
-    w.counting = true;
-    let last = performance.now();
-    const tick = (t: number) => {
-      w.frames_.push(t - last);
-      last = t;
-      if (w.counting) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
-/** Stops counting; frames per second over windows of 10 frames. */
-async function stopFrames(page: Page): Promise<number[]> {
-  const intervals = await page.evaluate(() => {
-    const w = window as unknown as { frames_: number[]; counting: boolean };
-    w.counting = false;
-    return w.frames_.slice(1);
-  });
+/** Frames per second over windows of 10 frames. */
+function windowedFps(intervals: readonly number[]): number[] {
   const fps: number[] = [];
   for (let i = 0; i + 10 <= intervals.length; i += 10) fps.push(10_000 / intervals.slice(i, i + 10).reduce((a, b) => a + b, 0));
   return fps;
@@ -96,7 +54,7 @@ async function panAndZoom(page: Page): Promise<number[]> {
     for (let i = 0; i < 10; i++) await page.mouse.wheel(0, -120);
     for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 120);
   }
-  return stopFrames(page);
+  return windowedFps(await stopFrames(page));
 }
 
 async function editLatency(page: Page, node: string): Promise<number[]> {
@@ -126,16 +84,10 @@ async function editLatency(page: Page, node: string): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
-  const stop = await startPreview();
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-  });
+  const stop = await startPreview(PORT);
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    // tsx keeps function names with an `__name` helper that the functions evaluated in the page would miss.
-    await page.addInitScript('globalThis.__name = (f) => f');
-    await page.goto(URL_);
+    const page = await openApp(browser, URL_);
     await page.getByTestId('node-data').waitFor();
     const graph = generateGraph(NODES);
     const opened = Date.now();

@@ -6,12 +6,11 @@
 import type { Catalog } from '../compile/node-kind.ts';
 import type { Backend } from '../backends/backend.ts';
 import { selectBackend } from '../backends/select-backend.ts';
-import { loadDataset } from '../data/load-dataset.ts';
 import { nodeFileReader } from '../data/node-files.ts';
 import { NonFiniteError } from '../train/nan-guard.ts';
 import { resolveTrainingSettings, type TrainingOverrides } from '../train/settings.ts';
 import { Trainer, type EpochReport, type Evaluation, type StepReport } from '../train/trainer.ts';
-import type { SourceData } from '../train/data-streams.ts';
+import { loadGraphData } from '../train/load-graph-data.ts';
 import type { ParsedArgs } from './args.ts';
 import { invalid } from './check.ts';
 import { fileErrorReason, readGraphFile } from './read-graph-file.ts';
@@ -104,11 +103,7 @@ export async function trainCommand(path: string, args: ParsedArgs, catalog: Cata
   let trainer: Trainer;
   let backend: Backend | undefined;
   try {
-    const data: Record<string, SourceData> = {};
-    const readFile = nodeFileReader();
-    for (const node of parsed.graph.nodes.filter((n) => n.kind === 'dataset')) {
-      data[node.id] = await loadDataset(String(node.params['dataset'] ?? 'spirals'), { seed: settings.seed, readFile, layout: node.params['layout'] === 'image' ? 'image' : 'flat' });
-    }
+    const data = await loadGraphData(parsed.graph, catalog, { seed: settings.seed, readFile: nodeFileReader() });
     // Without a GPU driver, WebGPU may still run on SwiftShader (Chromium's software Vulkan), slowly: say which.
     const selection = await selectBackend({ prefer: backendName, webgpu: { softwareFallback: true } });
     backend = selection.backend;

@@ -15,6 +15,16 @@ import type { ParamSchema, ParamsOf } from './params.ts';
 
 export type LossPrediction = 'class-scores' | 'binary-logits' | 'binary-probabilities' | 'regression';
 
+/**
+ * Where a data source's rows come from: a built-in dataset (loaded by engine/data, in Node or a worker) or data the
+ * user loaded in the browser (handed to training by the page; the command line cannot read it).
+ */
+export interface DataSourceDeclaration {
+  readonly origin: 'built-in' | 'browser';
+  /** The built-in dataset's id, or `local:<name>` for data loaded in the browser. */
+  readonly dataset: string;
+}
+
 export const CATEGORIES = ['data', 'layers', 'activations', 'structure', 'losses', 'optimizers'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
@@ -112,6 +122,8 @@ export interface NodeKind<S extends ParamSchema = ParamSchema> {
    * metric beyond the loss applies (KL divergence).
    */
   readonly prediction?: LossPrediction;
+  /** Data sources only: training feeds the node's `<id>.features` and `<id>.labels` inputs from the data named here. */
+  readonly dataSource?: (params: ParamsOf<S>) => DataSourceDeclaration;
   /** Optimizers only: which loss they minimise comes from their `loss` port, which weights from this. */
   readonly optimizer?: { readonly parameterSelection: (params: ParamsOf<S>) => readonly string[] };
 }

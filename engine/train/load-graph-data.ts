@@ -30,8 +30,8 @@ export async function loadGraphData(doc: GraphDocument, catalog: Catalog, option
       data[source.node] = local;
       continue;
     }
-    if (source.dataset.startsWith('local:')) {
-      throw new DataError(`node ${source.node} reads data loaded in the browser (${source.dataset.slice('local:'.length)}), which is not available here; load it in the app's data dialog, or use a Dataset node`);
+    if (source.origin === 'browser') {
+      throw new DataError(`node ${source.node} reads data loaded in the browser (${source.dataset.slice('local:'.length)}), which the command line cannot reach; train it in the app, or use a Dataset node`);
     }
     const layout = byId.get(source.node)?.params['layout'] === 'image' ? 'image' : 'flat';
     data[source.node] = await loadDataset(source.dataset, { seed: options.seed, layout, ...(options.readFile ? { readFile: options.readFile } : {}) });

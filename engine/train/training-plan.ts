@@ -2,14 +2,16 @@
  * What a graph asks to train, read from the document before any IR exists: its data sources, its losses (what
  * each predicts and against which target, for metrics) and its optimizers (which loss, which weights, how often).
  */
-import type { Catalog, LossPrediction } from '../compile/node-kind.ts';
+import type { Catalog, DataSourceDeclaration, LossPrediction } from '../compile/node-kind.ts';
 import type { ParamsOf, ParamSchema } from '../compile/params.ts';
 import { prepareGraph } from '../compile/structure.ts';
 import type { GraphDocument, PortRef } from '../graph/types.ts';
 
 export interface DatasetSource {
   readonly node: string;
+  /** The built-in dataset's id, or `local:<name>` for data loaded in the browser. */
   readonly dataset: string;
+  readonly origin: DataSourceDeclaration['origin'];
   /** The `input` names of its ports in the lowered program. */
   readonly featuresInput: string;
   readonly labelsInput: string;
@@ -60,8 +62,8 @@ export function planTraining(doc: GraphDocument, catalog: Catalog): TrainingPlan
     const p = prepared.nodes.get(id)!;
     const kind = p.kind;
     if (!kind) continue;
-    if (kind.id === 'dataset') {
-      datasets.push({ node: id, dataset: String(p.params['dataset']), featuresInput: `${id}.features`, labelsInput: `${id}.labels` });
+    if (kind.dataSource) {
+      datasets.push({ node: id, ...kind.dataSource(p.params), featuresInput: `${id}.features`, labelsInput: `${id}.labels` });
     } else if (kind.id === 'input') {
       inputs.push(id);
     } else if (kind.category === 'losses') {

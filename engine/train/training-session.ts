@@ -95,9 +95,13 @@ export class TrainingSession {
     this.emit({ type: 'status', status });
   }
 
-  /** Starts the run, or continues it after a pause or a stop. */
-  start(): Promise<void> {
-    if (this.status === 'running' || this.status === 'finished' || this.status === 'failed') return this.running ?? Promise.resolve();
+  /**
+   * Starts the run, or continues it after a pause or a stop. Asked while a step or a pause is still finishing, it
+   * continues once that is done (a "continue" clicked right after "pause" is not lost).
+   */
+  async start(): Promise<void> {
+    if (this.status === 'running') await this.running;
+    if (this.status === 'running' || this.status === 'finished' || this.status === 'failed') return this.running;
     return this.run(() => this.stopRequested);
   }
 

@@ -35,7 +35,8 @@ describe('the training store over the worker host', () => {
   });
 
   it('pauses and continues to the same weights as an uninterrupted run', async () => {
-    const doc = spirals({ epochs: 2, batchSize: 50, seed: 3, backend: 'cpu' });
+    // Long enough (800 steps) that the pause sent right after the start lands in the middle of the run.
+    const doc = spirals({ epochs: 20, batchSize: 10, seed: 3, backend: 'cpu' });
     const straight = trainingHarness(doc);
     await straight.store.getState().start();
     await straight.until((s) => s.status === 'finished');
@@ -47,11 +48,14 @@ describe('the training store over the worker host', () => {
     await store.getState().step();
     await harness.until((s) => s.status === 'paused' && s.runs.at(-1)!.steps.loss.length === 1);
     await store.getState().start();
-    await harness.until((s) => s.status === 'running');
+    const running = harness.until((s) => s.status === 'running');
     store.getState().pause();
-    await harness.until((s) => s.status === 'paused');
+    await running;
+    const paused = await harness.until((s) => s.status === 'paused');
+    expect(paused.runs.at(-1)!.steps.loss.length).toBeLessThan(800);
     await store.getState().start();
     await harness.until((s) => s.status === 'finished');
+    expect(store.getState().runs.at(-1)!.steps.loss).toHaveLength(800);
     const got = readSafetensors(await store.getState().saveWeights()).tensors;
     expect([...got.keys()]).toEqual([...expected.keys()]);
     for (const [name, tensor] of expected) expect(got.get(name)!.data).toEqual(tensor.data);

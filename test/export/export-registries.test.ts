@@ -3,13 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { PYTORCH_KINDS } from '../../engine/export/pytorch/kinds/index.ts';
 import { NODE_KINDS } from '../../nodes/index.ts';
 
-const SOURCES = ['dataset', 'input'];
-
 describe('PyTorch export registry', () => {
   it.each(NODE_KINDS.map((k) => [k.id, k] as const))('%s has an entry', (_, kind) => {
     const entry = PYTORCH_KINDS[kind.id];
     expect(entry, `add ${kind.id} to engine/export/pytorch/kinds/`).toBeDefined();
-    const role = kind.category === 'optimizers' ? 'optimizer' : kind.id === 'output' ? 'output' : SOURCES.includes(kind.id) ? 'source' : 'compute';
+    const role = kind.category === 'optimizers' ? 'optimizer' : kind.id === 'output' ? 'output' : kind.dataSource || kind.id === 'input' ? 'source' : 'compute';
     expect(entry!.role).toBe(role);
   });
 

@@ -39,7 +39,7 @@ export function trainingHarness(doc: GraphDocument, localData: Record<string, Gr
     host,
     posted,
     doc,
-    store: createTrainingStore({ document: () => harness.doc, localData: () => localData, createWorker: () => worker }),
+    store: createTrainingStore({ document: () => harness.doc, localData: async () => localData, createWorker: () => worker }),
     until(predicate, ms = 60_000) {
       return new Promise((resolve, reject) => {
         const state = harness.store.getState();

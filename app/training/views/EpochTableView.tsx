@@ -25,7 +25,7 @@ export function EpochTableView() {
       </thead>
       <tbody>
         {run.epochs.map((e) => (
-          <tr key={e.epoch} data-testid={`epoch-row-${e.epoch}`}>
+          <tr key={e.epoch} data-testid={`epoch-row-${e.epoch}`} data-samples-per-second={e.samplesPerSecond}>
             <td className="nl-num">{e.epoch}</td>
             <td className="nl-num">{metricText(e.train, loss)}</td>
             {hasValidation && <td className="nl-num">{metricText(e.validation, loss)}</td>}

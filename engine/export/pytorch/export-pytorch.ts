@@ -26,9 +26,11 @@ export function exportPytorch(doc: GraphDocument, catalog: Catalog): PytorchProj
   const model = emitModel(plan);
   const training = planTraining(doc, catalog);
   const files = new Map([['model.py', model.text]]);
+  const browserData = training.datasets.find((d) => d.origin === 'browser');
   const untrainable = training.optimizers.length === 0
     ? 'the graph has no optimizer'
-    : training.datasets.length === 0 || training.inputs.length > 0 ? 'training reads its data from Dataset nodes only' : undefined;
+    : training.datasets.length === 0 || training.inputs.length > 0 ? 'training reads its data from Dataset nodes only'
+    : browserData ? `node ${browserData.node} reads data loaded in the browser, which stays there; use a Dataset node to export train.py` : undefined;
   if (untrainable === undefined) files.set('train.py', emitTrain({ plan, catalog, forwardSymbols: model.forwardSymbols }));
   return {
     files,

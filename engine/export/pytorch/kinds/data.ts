@@ -36,6 +36,7 @@ function noise(ctx: PythonContext): string {
 export const DATA_EXPORTS: Readonly<Record<string, PythonKindExport>> = {
   input: { role: 'source' },
   dataset: { role: 'source' },
+  local_data: { role: 'source' },
   constant: {
     role: 'compute',
     // netloom's i32 is PyTorch's int64 (class indices must be long for the losses).

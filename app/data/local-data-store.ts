@@ -1,0 +1,106 @@
+/**
+ * The data the user loaded in the page, by the id of the "Your data" node it feeds: kept in memory for training and
+ * previews, and in IndexedDB (local-data-storage.ts) so a reload keeps it. `localDataFor(doc)` hands a document's
+ * data to training (RunConfig.localData), checked against what each node's params promise the graph.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { resolveParams } from '../../engine/compile/params.ts';
+import type { GraphDocument } from '../../engine/graph/types.ts';
+import type { GraphSourceData } from '../../engine/train/load-graph-data.ts';
+import { localData } from '../../nodes/data/local-data.ts';
+import { LocalDataStorage } from './local-data-storage.ts';
+import { describeMismatch, type LocalDataset } from './local-dataset.ts';
+
+export interface LocalDataState {
+  /** By the id of the node it feeds. */
+  readonly datasets: ReadonlyMap<string, LocalDataset>;
+  /** 'loading' until what an earlier visit stored has been read back. */
+  readonly status: 'loading' | 'ready';
+  /** Resolves once status is 'ready'. */
+  readonly loaded: Promise<void>;
+  /** Why the data is not kept in the browser's storage (it still works until the page closes). */
+  readonly storageProblem: string | undefined;
+  /** Keeps `dataset` for `node`, replacing what it had; resolves once stored (or once storing failed). */
+  use(node: string, dataset: LocalDataset): Promise<void>;
+  forget(node: string): Promise<void>;
+}
+
+export type LocalDataStore = StoreApi<LocalDataState>;
+
+const describe = (error: unknown): string => (error instanceof Error || error instanceof DOMException ? `${error.name}: ${error.message}` : String(error));
+
+/** Without storage (no IndexedDB), data lasts as long as the page. */
+export function createLocalDataStore(storage: LocalDataStorage | undefined): LocalDataStore {
+  let markLoaded!: () => void;
+  const loaded = new Promise<void>((resolve) => { markLoaded = resolve; });
+  const store = createStore<LocalDataState>()((set, get) => ({
+    datasets: new Map(),
+    status: storage ? 'loading' : 'ready',
+    loaded,
+    storageProblem: storage ? undefined : 'this browser has no IndexedDB',
+    async use(node, dataset) {
+      set({ datasets: new Map(get().datasets).set(node, dataset) });
+      try {
+        await storage?.put(node, dataset);
+      } catch (error) {
+        set({ storageProblem: `not kept for the next visit (${describe(error)})` });
+      }
+    },
+    async forget(node) {
+      const datasets = new Map(get().datasets);
+      datasets.delete(node);
+      set({ datasets });
+      try {
+        await storage?.remove(node);
+      } catch (error) {
+        set({ storageProblem: describe(error) });
+      }
+    },
+  }));
+  if (!storage) markLoaded();
+  else {
+    storage.readAll().then(
+      // Data loaded in this page before the stored data arrived is newer: it wins.
+      (stored) => store.setState((s) => ({ datasets: new Map([...stored, ...s.datasets]), status: 'ready' })),
+      (error: unknown) => store.setState({ status: 'ready', storageProblem: `the data from an earlier visit could not be read (${describe(error)})` }),
+    ).finally(markLoaded);
+  }
+  return store;
+}
+
+let shared: LocalDataStore | undefined;
+
+/** The page's store, on the browser's IndexedDB; made on first use. */
+export function localDataStore(): LocalDataStore {
+  shared ??= createLocalDataStore(typeof indexedDB === 'undefined' ? undefined : new LocalDataStorage(indexedDB));
+  return shared;
+}
+
+/** Why a document's data cannot go to training; `node` is the Your-data node to blame. */
+export class LocalDataProblem extends Error {
+  override readonly name = 'LocalDataProblem';
+
+  constructor(readonly node: string, detail: string) {
+    super(`node ${node}: ${detail}`);
+  }
+}
+
+/**
+ * The loaded data of every Your-data node of `doc`, by node id. Throws LocalDataProblem when a node has no data in
+ * this browser, or when its params (the shapes the graph was built for) no longer describe its data.
+ */
+export function localDataFor(doc: GraphDocument, state: LocalDataState = localDataStore().getState()): Record<string, GraphSourceData> {
+  const out: Record<string, GraphSourceData> = {};
+  for (const node of doc.nodes.filter((n) => n.kind === localData.id)) {
+    const dataset = state.datasets.get(node.id);
+    if (!dataset) {
+      throw new LocalDataProblem(node.id, state.status === 'loading'
+        ? 'the data loaded earlier is still being read from this browser’s storage; try again in a moment'
+        : 'no data is loaded for it in this browser; choose its data with “Choose data…” in the inspector');
+    }
+    const mismatch = describeMismatch(resolveParams(localData.params, node.params).params, dataset);
+    if (mismatch) throw new LocalDataProblem(node.id, `${mismatch}; load the data again or undo the change`);
+    out[node.id] = dataset.classNames ? { ...dataset.data, classNames: dataset.classNames } : dataset.data;
+  }
+  return out;
+}
