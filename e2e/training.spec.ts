@@ -2,7 +2,9 @@
  * Training in the browser: the spirals MLP trains in the worker to ≥ 90% accuracy with the charts and the decision
  * boundary drawn; pause and continue; the run's settings are saved with the graph; a failed run is pinned on its node.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import { readSafetensors, writeSafetensors } from '../engine/io/safetensors.ts';
 import { Editor } from './fixtures/editor.ts';
 
 async function openTraining(page: Page, template: string, someNode: string): Promise<Editor> {
@@ -20,20 +22,27 @@ async function setSetting(page: Page, id: string, value: string): Promise<void> 
   await expect(field).toHaveValue(value);
 }
 
-test('the spirals MLP trains in the worker to at least 90% accuracy; the settings are saved with the graph', async ({ page }) => {
+test('the spirals MLP trains in the worker to at least 90% accuracy, with live charts and decision boundary; the settings are saved with the graph', async ({ page }) => {
   test.setTimeout(120_000);
   await openTraining(page, 'mlp-spirals', 'fc3');
   await setSetting(page, 'epochs', '60');
+  // The boundary redraws while the run goes on (every ~300 ms), not only at its end.
+  await page.getByTestId('train-tab-boundary').click();
   await page.getByTestId('run-start').click();
   const panel = page.getByTestId('run-panel');
   await expect(panel).toHaveAttribute('data-status', 'running');
   await expect(page.getByTestId('run-rate')).toContainText('samples/s');
+  await expect.poll(async () => Number(await page.getByTestId('boundary-canvas').getAttribute('data-updates'))).toBeGreaterThanOrEqual(2);
   await expect(panel).toHaveAttribute('data-status', 'finished', { timeout: 90_000 });
   await expect(page.getByTestId('run-progress')).toHaveAttribute('data-fraction', '1');
   const accuracy = Number(await page.getByTestId('run-metrics').getAttribute('data-accuracy'));
   expect(accuracy).toBeGreaterThanOrEqual(0.9);
   await expect(page.getByTestId('run-backend')).toBeVisible();
 
+  // Spirals: 400 points in batches of 32 are 13 steps an epoch; the step chart has every one of the 60 epochs' steps.
+  await page.getByTestId('train-tab-charts').click();
+  await expect(page.getByTestId('chart-step-loss')).toHaveAttribute('data-points', String(60 * Math.ceil(400 / 32)));
+  await expect(page.getByTestId('chart-epoch-loss').locator('canvas')).toBeVisible();
   await page.getByTestId('train-tab-epochs').click();
   await expect(page.getByTestId('epoch-row-60')).toBeVisible();
 
@@ -42,6 +51,29 @@ test('the spirals MLP trains in the worker to at least 90% accuracy; the setting
   await page.reload();
   await page.getByTestId('toolbar-train').click();
   await expect(page.getByTestId('run-setting-epochs')).toHaveValue('60');
+});
+
+test('weights download as safetensors and load back; a file with a wrong shape is refused with the mismatch listed', async ({ page }) => {
+  await openTraining(page, 'mlp-spirals', 'fc3');
+  await setSetting(page, 'epochs', '2');
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-panel')).toHaveAttribute('data-status', 'finished', { timeout: 30_000 });
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('weights-download').click();
+  const file = await (await downloading).path();
+  const good = new Uint8Array(readFileSync(file));
+  const tensors = readSafetensors(good).tensors;
+  // PyTorch's names and shapes: Linear(2, 64) has weight [64, 2] and bias [64].
+  expect(tensors.get('fc1.weight')?.shape).toEqual([64, 2]);
+  expect(tensors.get('fc1.bias')?.shape).toEqual([64]);
+
+  const wrong = new Map(tensors);
+  wrong.set('fc1.weight', { shape: [32, 2], dtype: 'f32', data: new Float32Array(64) });
+  await page.getByTestId('weights-file-input').setInputFiles({ name: 'wrong.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from(writeSafetensors(wrong)) });
+  await expect(page.getByTestId('weights-problems')).toContainText('fc1.weight: shape [32,2] but the graph needs [64,2]');
+
+  await page.getByTestId('weights-file-input').setInputFiles({ name: 'good.safetensors', mimeType: 'application/octet-stream', buffer: Buffer.from(good) });
+  await expect(page.getByTestId('weights-loaded')).toContainText(`Loaded ${tensors.size} tensors`);
 });
 
 test('pause stops between steps and continue goes on from there', async ({ page }) => {
@@ -81,4 +113,33 @@ test('a diverging run stops, and the NaN guard pins its message on the node it n
   expect(node).toMatch(/^fc\d$/);
   await expect(page.getByTestId(`node-run-error-${node}`)).toContainText('learning rate');
   await expect(page.getByTestId('run-error-cause')).toContainText('learning rate');
+});
+
+test('the user’s own CSV replaces the Iris dataset in place and trains in the browser', async ({ page }) => {
+  test.setTimeout(90_000);
+  const editor = await openTraining(page, 'logreg-iris', 'linear');
+  // The shipped Iris file, rewritten the way a user's export looks: a header row and the species by name.
+  const [, ...rows] = readFileSync(new URL('../engine/data/files/iris.csv', import.meta.url), 'utf8').trim().split('\n');
+  const species = ['setosa', 'versicolor', 'virginica'];
+  const text = ['sepal_length,sepal_width,petal_length,petal_width,species', ...rows.map((r) => {
+    const cells = r.split(',');
+    return [...cells.slice(0, 4), species[Number(cells[4])]].join(',');
+  })].join('\n');
+
+  await editor.select('data');
+  await page.getByTestId('inspector-choose-data').click();
+  await page.getByTestId('data-tab-local').click();
+  await page.getByTestId('data-file-input').setInputFiles({ name: 'my-iris.csv', mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await expect(page.getByTestId('data-shapes')).toContainText('features [N, 4]');
+  await page.getByTestId('data-use').click();
+  await expect(editor.node('data')).toHaveAttribute('data-kind', 'local_data');
+  await expect(page.getByTestId('node-shape-data-features')).toHaveText('[N,4]');
+
+  await setSetting(page, 'epochs', '60');
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-panel')).toHaveAttribute('data-status', 'finished', { timeout: 60_000 });
+  expect(Number(await page.getByTestId('run-metrics').getAttribute('data-accuracy'))).toBeGreaterThan(0.8);
+  // The class names come from the file: the confusion matrix labels its rows with them.
+  await page.getByTestId('train-tab-confusion').click();
+  await expect(page.getByTestId('confusion-view')).toContainText('versicolor');
 });
