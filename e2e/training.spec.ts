@@ -143,3 +143,39 @@ test('the user’s own CSV replaces the Iris dataset in place and trains in the 
   await page.getByTestId('train-tab-confusion').click();
   await expect(page.getByTestId('confusion-view')).toContainText('versicolor');
 });
+
+test('image data: the grid of predictions marks wrong ones; clicking a conv node shows its feature maps for a sample', async ({ page }) => {
+  test.setTimeout(90_000);
+  const editor = await openTraining(page, 'resnet-digits', 'stem');
+  await setSetting(page, 'epochs', '2');
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-panel')).toHaveAttribute('data-status', 'finished', { timeout: 60_000 });
+
+  await page.getByTestId('train-tab-images').click();
+  const cells = page.locator('[data-testid^="image-cell-"]');
+  await expect(cells.first()).toBeVisible();
+  const correct = await cells.evaluateAll((all) => all.map((c) => c.getAttribute('data-correct')));
+  expect(correct.every((c) => c === 'true' || c === 'false')).toBe(true);
+
+  await page.getByTestId('train-tab-node-output').click();
+  await editor.select('stem');
+  // Conv2d(1, 16, 3, padding 1) on an 8×8 digit: 16 feature maps of 8×8.
+  await expect(page.getByTestId('node-output-port-y')).toHaveAttribute('data-shape', '[16,8,8]');
+  await page.getByTestId('node-output-sample').fill('3');
+  await expect(page.getByTestId('node-output-port-y')).toBeVisible();
+});
+
+test('histograms recorded over a deep sigmoid stack show the first layer’s gradients far smaller than the last’s', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openTraining(page, 'deep-sigmoid-spirals', 'fc1');
+  await setSetting(page, 'epochs', '5');
+  await page.getByTestId('train-tab-histograms').click();
+  await page.getByTestId('histograms-record').check();
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-panel')).toHaveAttribute('data-status', 'finished', { timeout: 60_000 });
+  await expect.poll(async () => Number(await page.getByTestId('gradnorm-chart').getAttribute('data-snapshots'))).toBeGreaterThanOrEqual(5);
+  const first = Number(await page.getByTestId('gradnorm-fc1').getAttribute('data-value'));
+  const last = Number(await page.getByTestId('gradnorm-fc8').getAttribute('data-value'));
+  expect(first).toBeGreaterThan(0);
+  expect(first / last).toBeLessThan(1e-2);
+});
