@@ -6,7 +6,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 // Several engineers on one machine: each may serve its own build (`vite build --outDir dist-x`) on its own port.
 const port = Number(process.env.NETLOOM_E2E_PORT ?? 4173);
-const outDir = process.env.NETLOOM_E2E_DIST ?? 'dist';
+// Relative to the Vite root (app/); unset serves the normal build in dist/.
+const outDir = process.env.NETLOOM_E2E_DIST;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -37,7 +38,7 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${outDir}`,
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort${outDir ? ` --outDir ${outDir}` : ''}`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

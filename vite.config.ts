@@ -45,6 +45,9 @@ export default defineConfig({
     // The engine and catalog are plain TS with no DOM; one chunk is fine at this size. Monaco's core (~2.7 MB) is
     // its own chunk, loaded only when the code panel opens.
     chunkSizeWarningLimit: 3000,
+    // The shipped dataset files stay files: a small one inlined as a data: URL could not be fetched under the CSP
+    // (connect-src 'self'). Other assets follow Vite's default.
+    assetsInlineLimit: (file) => (file.includes('/engine/data/files/') ? false : undefined),
   },
   server: { host: '127.0.0.1', port: 5173 },
   preview: {

@@ -45,6 +45,12 @@ test('previews the two spirals as points with the shapes they feed', async ({ pa
   await page.getByTestId('data-layout').selectOption('image');
   await expect(page.getByTestId('data-preview-images')).toBeVisible();
   await expect(page.getByTestId('data-shapes')).toContainText('features [N, 1, 8, 8]');
+
+  // Fashion-MNIST (still in the image layout) reads all four shipped files, the smallest of which must not be inlined as a data: URL (the CSP's
+  // connect-src would refuse to fetch it).
+  await page.getByTestId('data-builtin-fashion-mnist').click();
+  await expect(page.getByTestId('data-preview-images')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('data-shapes')).toContainText('features [N, 1, 28, 28]');
 });
 
 test('a CSV with a bad row is refused with its line and column; a good one adds a Your-data node of its shape', async ({ page }) => {

@@ -25,7 +25,7 @@ interface Workload {
 }
 
 const WORKLOADS: readonly Workload[] = [
-  { template: 'mlp-spirals', node: 'fc3', epochs: 20 },
+  ...(process.env.ONLY_LENET ? [] : [{ template: 'mlp-spirals', node: 'fc3', epochs: 20 }]),
   { template: 'lenet-fashion', node: 'conv2', epochs: 1 },
 ];
 
@@ -46,7 +46,7 @@ async function browserRun(page: Page, workload: Workload): Promise<{ rate: numbe
   await page.waitForTimeout(300);
   await startFrames(page);
   await page.getByTestId('run-start').click();
-  await page.locator('[data-testid="run-panel"][data-status="finished"]').waitFor({ timeout: 600_000 });
+  await page.locator('[data-testid="run-panel"][data-status="finished"]').waitFor({ timeout: 600_000 }).catch(async (e) => { console.error(await page.getByTestId('run-panel').innerText()); throw e; });
   const frameGaps = await stopFrames(page);
   await page.getByTestId('train-tab-epochs').click();
   const rates = await page.locator('[data-testid^="epoch-row-"]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-samples-per-second'))));
@@ -63,7 +63,9 @@ async function main(): Promise<void> {
     const page = await openApp(browser, URL_);
     await page.getByTestId('node-data').waitFor();
     for (const workload of WORKLOADS) {
+      console.error(`training ${workload.template} for ${workload.epochs} epoch(s) in the browser worker…`);
       const inBrowser = await browserRun(page, workload);
+      console.error(`… and on the command line`);
       const cli = await cliRate(workload);
       const gaps = inBrowser.frameGaps;
       results.push({
