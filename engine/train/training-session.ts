@@ -32,7 +32,18 @@ export type SessionEvent =
 /** Lets other work (a worker's incoming "pause" message) run between steps at least this often. */
 const YIELD_EVERY_MS = 16;
 
-const macrotask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * A macrotask, so queued messages get their turn. Through a MessageChannel rather than setTimeout(0), which browsers
+ * clamp to 4 ms once nested: a quarter of a fast model's training time went to waiting.
+ */
+const macrotask = (): Promise<void> => new Promise((resolve) => {
+  const { port1, port2 } = new MessageChannel();
+  port1.onmessage = () => {
+    port1.close();
+    resolve();
+  };
+  port2.postMessage(null);
+});
 
 export class TrainingSession {
   private trainer: Trainer | undefined;
