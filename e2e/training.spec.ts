@@ -172,7 +172,10 @@ test('histograms recorded over a deep sigmoid stack show the first layer’s gra
   await page.getByTestId('train-tab-histograms').click();
   await page.getByTestId('histograms-record').check();
   await page.getByTestId('run-start').click();
+  // Recording goes on while the user watches another tab.
+  await page.getByTestId('train-tab-charts').click();
   await expect(page.getByTestId('run-panel')).toHaveAttribute('data-status', 'finished', { timeout: 60_000 });
+  await page.getByTestId('train-tab-histograms').click();
   await expect.poll(async () => Number(await page.getByTestId('gradnorm-chart').getAttribute('data-snapshots'))).toBeGreaterThanOrEqual(5);
   const first = Number(await page.getByTestId('gradnorm-fc1').getAttribute('data-value'));
   const last = Number(await page.getByTestId('gradnorm-fc8').getAttribute('data-value'));

@@ -8,7 +8,11 @@ import { TRAINING_VIEWS } from './views/registry.ts';
 
 export function TrainingPanel() {
   const [tab, setTab] = useState(TRAINING_VIEWS[0]!.id);
-  const View = TRAINING_VIEWS.find((v) => v.id === tab)!.component;
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([tab]));
+  const show = (id: string): void => {
+    setTab(id);
+    setOpened((s) => (s.has(id) ? s : new Set([...s, id])));
+  };
   return (
     <section className="nl-train" data-testid="training-panel" aria-label="Training">
       <RunPanel />
@@ -17,15 +21,17 @@ export function TrainingPanel() {
           {TRAINING_VIEWS.map((v) => (
             <button
               key={v.id} type="button" role="tab" className="nl-code__tab" aria-selected={v.id === tab} data-testid={`train-tab-${v.id}`}
-              title={v.doc} onClick={() => setTab(v.id)}
+              title={v.doc} onClick={() => show(v.id)}
             >
               {v.label}
             </button>
           ))}
         </div>
-        <div className="nl-train__view" role="tabpanel">
-          <View />
-        </div>
+        {TRAINING_VIEWS.filter((v) => v.id === tab || (v.keepMounted && opened.has(v.id))).map((v) => (
+          <div key={v.id} className="nl-train__view" role="tabpanel" hidden={v.id !== tab}>
+            <v.component />
+          </div>
+        ))}
       </div>
     </section>
   );
