@@ -37,7 +37,9 @@ test('the spirals MLP trains in the worker to at least 90% accuracy, with live c
   await expect(page.getByTestId('run-progress')).toHaveAttribute('data-fraction', '1');
   const accuracy = Number(await page.getByTestId('run-metrics').getAttribute('data-accuracy'));
   expect(accuracy).toBeGreaterThanOrEqual(0.9);
-  await expect(page.getByTestId('run-backend')).toBeVisible();
+  // 'auto' in Chromium without WebGPU: the CPU backend, and the reason it is not WebGPU.
+  await expect(page.getByTestId('run-backend')).toHaveAttribute('data-backend', 'cpu');
+  await expect(page.getByTestId('run-backend-fallback')).toContainText('WebGPU is not available');
 
   // Spirals: 400 points in batches of 32 are 13 steps an epoch; the step chart has every one of the 60 epochs' steps.
   await page.getByTestId('train-tab-charts').click();

@@ -8,8 +8,9 @@ import { useEffect, useRef, useState } from 'react';
 import { exportJson } from '../../engine/export/index.ts';
 import type { GraphDocument } from '../../engine/graph/types.ts';
 import { useEditor, useEditorApi } from '../state/editor-context.tsx';
+import { useTraining, useTrainingApi } from '../training/training-context.tsx';
 import { checkJsonText, type TextProblem } from './check-json-text.ts';
-import { downloadOnnx, downloadPytorchProject, downloadTab } from './code-downloads.ts';
+import { downloadOnnx, downloadPytorchProject, downloadTab, weightsDescription } from './code-downloads.ts';
 import { CODE_TAB_INFO, CODE_TABS, codeText, type CodeTab } from './code-views.ts';
 import { GRAPH_MODEL_URI, monaco } from './monaco.ts';
 
@@ -33,7 +34,13 @@ function toMarker(model: monaco.editor.ITextModel, p: TextProblem): monaco.edito
 
 export default function CodePanel({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const store = useEditorApi();
+  const training = useTrainingApi();
   const doc = useEditor((s) => s.doc);
+  // A string, so the panel re-renders when the words change, not on every training step.
+  const weights = useTraining((s) => weightsDescription(s.runs.at(-1)));
+  const hasRun = useTraining((s) => s.runs.length > 0);
+  /** Set while an ONNX or PyTorch download is being prepared (weights from the worker, datasets fetched). */
+  const [preparing, setPreparing] = useState(false);
   const [tab, setTab] = useState<CodeTab>('json');
   const [status, setStatus] = useState<JsonStatus>({ state: 'synced' });
   const host = useRef<HTMLDivElement>(null);
@@ -100,11 +107,14 @@ export default function CodePanel({ colorMode }: { colorMode: 'light' | 'dark' }
     }
   }, [doc, tab, store]);
 
-  const guarded = (action: () => void) => () => {
+  const guarded = (action: () => Promise<void>) => async () => {
+    setPreparing(true);
     try {
-      action();
+      await action();
     } catch (error) {
       store.getState().notify(`Export failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setPreparing(false);
     }
   };
   const shownText = () => models.current?.[tab].getValue() ?? '';
@@ -121,8 +131,16 @@ export default function CodePanel({ colorMode }: { colorMode: 'light' | 'dark' }
         </div>
         <button type="button" className="nl-tool" data-testid="code-copy" onClick={() => void navigator.clipboard.writeText(shownText())}>Copy</button>
         <button type="button" className="nl-tool" data-testid="code-download" onClick={() => downloadTab(tab, shownText())}>Download</button>
-        <button type="button" className="nl-tool" data-testid="code-download-onnx" onClick={guarded(() => downloadOnnx(store.getState().doc, store.getState().catalog))}>ONNX</button>
-        <button type="button" className="nl-tool" data-testid="code-download-pytorch" onClick={guarded(() => downloadPytorchProject(store.getState().doc, store.getState().catalog))} title="Download the PyTorch project (zip)">PyTorch zip</button>
+        <button
+          type="button" className="nl-tool" data-testid="code-download-onnx" disabled={preparing} title={`Download the model as ONNX, with the ${weights}`}
+          onClick={guarded(() => downloadOnnx(store.getState().doc, store.getState().catalog, training))}
+        >ONNX</button>
+        <button
+          type="button" className="nl-tool" data-testid="code-download-pytorch" disabled={preparing}
+          title={`Download the PyTorch project (zip): model.py, train.py, the datasets${hasRun ? ` and the ${weights}` : ''}`}
+          onClick={guarded(() => downloadPytorchProject(store.getState().doc, store.getState().catalog, training))}
+        >PyTorch zip</button>
+        <span className="nl-code__status" data-testid="code-download-weights" role="status">{preparing ? 'Preparing the download…' : weights}</span>
       </div>
       {tab === 'json' && (
         <p className="nl-code__status" data-testid="code-status" data-status={status.state} role="status">

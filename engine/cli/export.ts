@@ -12,14 +12,12 @@ import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { HostTensor } from '../backends/backend.ts';
 import type { Catalog } from '../compile/node-kind.ts';
-import { loadDataset } from '../data/load-dataset.ts';
 import { nodeFileReader } from '../data/node-files.ts';
 import type { GraphDocument } from '../graph/types.ts';
-import { writeSafetensors } from '../io/safetensors.ts';
 import { checkWeights } from '../train/check-weights.ts';
 import { lowerGraph } from '../compile/lower-graph.ts';
 import {
-  dataFiles, EXPORT_TARGETS, ExportError, exportJson, exportOnnx, exportPytorch, exportTypeScript, isExportTarget, type ExportTarget,
+  EXPORT_TARGETS, ExportError, exportJson, exportOnnx, exportTypeScript, isExportTarget, pytorchProjectFiles, type ExportTarget,
 } from '../export/index.ts';
 import type { ParsedArgs } from './args.ts';
 import { invalid } from './check.ts';
@@ -63,12 +61,7 @@ const WRITERS: { readonly [T in ExportTarget]: (r: Request) => Promise<string> }
   },
   pytorch: async ({ doc, catalog, output, weights }) => {
     const folder = required(output, 'pytorch', 'project/');
-    const project = exportPytorch(doc, catalog);
-    const files = new Map<string, string | Uint8Array>(project.files);
-    const readFile = nodeFileReader();
-    const loaded = await Promise.all(project.datasets.map((id) => loadDataset(id, { readFile })));
-    for (const [name, bytes] of dataFiles(loaded)) files.set(name, bytes);
-    if (weights) files.set('weights.safetensors', writeSafetensors(weights, [['format', 'pt']]));
+    const { project, files } = await pytorchProjectFiles(doc, catalog, { readFile: nodeFileReader(), weights });
     await writeFolder(folder, files);
     const note = project.untrainable ? ` (no train.py: ${project.untrainable})` : '';
     return `PyTorch project written to ${folder}: ${[...files.keys()].filter((f) => !f.startsWith('data/')).join(', ')}${project.datasets.length ? `, data/ (${project.datasets.join(', ')})` : ''}${note}`;

@@ -9,5 +9,6 @@ export { serializeGraph as exportJson } from '../graph/serialize.ts';
 export { exportTypeScript, type TypeScriptExportOptions } from './typescript/export-typescript.ts';
 export { exportPytorch, type PytorchProject } from './pytorch/export-pytorch.ts';
 export { dataFiles } from './pytorch/data-files.ts';
+export { pytorchProjectFiles, WEIGHTS_FILE, type PytorchProjectFiles, type PytorchProjectOptions } from './pytorch/project-files.ts';
 export { exportOnnx, ONNX_OPSET, type OnnxExportOptions } from './onnx/export-onnx.ts';
 export { describeOnnx } from './onnx/onnx-text.ts';

@@ -9,6 +9,7 @@ import { codeText } from '../../app/code/code-views.ts';
 import { jsonLocations, locatePath } from '../../app/code/json-locations.ts';
 import { pytorchProjectZip } from '../../app/code/pytorch-zip.ts';
 import { openSample } from '../../app/samples/open-sample.ts';
+import { nodeFileReader } from '../../engine/data/node-files.ts';
 import { serializeGraph } from '../../engine/graph/serialize.ts';
 import { CATALOG } from '../../nodes/index.ts';
 import { testEditor } from './test-editor.ts';
@@ -88,12 +89,12 @@ describe('code views', () => {
 });
 
 describe('PyTorch project zip', () => {
-  it('holds model.py, train.py and a README that says where the data comes from', () => {
+  it('holds model.py, train.py, the dataset files and a README that says where the data comes from', async () => {
     const doc = openSample().doc;
-    const files = unzipSync(pytorchProjectZip(doc, CATALOG));
-    expect(Object.keys(files).sort()).toEqual(['README.md', 'model.py', 'train.py']);
+    const files = unzipSync(await pytorchProjectZip(doc, CATALOG, { readFile: nodeFileReader() }));
+    expect(Object.keys(files).sort()).toEqual(['README.md', 'data/digits/train_features.npy', 'data/digits/train_labels.npy', 'model.py', 'train.py']);
     expect(strFromU8(files['model.py']!)).toContain('class Model(nn.Module)');
-    expect(strFromU8(files['README.md']!)).toContain('netloom export graph.json --to pytorch');
+    expect(strFromU8(files['README.md']!)).toContain('It reads the datasets (digits) from `data/<dataset>/`');
   });
 });
 
