@@ -82,6 +82,20 @@ describe('netloom export', () => {
     expect(check.code).toBe(0);
   });
 
+  it.skipIf(!torchPython)('the PyTorch project trains under torchrun: DistributedDataParallel over 2 CPU processes (gloo)', async () => {
+    // `--redirects 1 --tee 1`: torch 1.13's launcher cannot parse its own default "0" under Python 3.11 (an IntFlag's
+    // zero member is no longer iterated), so each rank's stdout goes to a log and to the console instead.
+    const run = spawnSync('/usr/bin/python3', ['-m', 'torch.distributed.run', '--nproc_per_node', '2', '--redirects', '1', '--tee', '1', 'train.py', '--epochs', '1', '--save', 'ddp.safetensors'], {
+      cwd: at('project'), encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    // Two processes joined one process group; rank 0 reports the epoch and saves the weights, which netloom runs.
+    expect(run.stdout).toMatch(/\[default0\]:DistributedDataParallel over 2 processes \(gloo\)/);
+    expect(run.stdout).toMatch(/\[default0\]:epoch 1\/1/);
+    const check = await netloom('run', SPIRALS, '--weights', at('project', 'ddp.safetensors'), '--input', `data.features=${at('x.npy')}`);
+    expect(check.code).toBe(0);
+  });
+
   it.each([
     [['--to', 'nope'], /--to must be one of json, ts, pytorch, onnx, got "nope"/],
     [[], /--to must be one of/],

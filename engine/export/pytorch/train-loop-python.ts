@@ -143,6 +143,8 @@ export const MAIN_PYTHON = `def main() -> None:
     if distributed:
         dist.init_process_group("nccl" if torch.cuda.is_available() else "gloo")
     rank = dist.get_rank() if distributed else 0
+    if distributed and rank == 0:
+        print(f"DistributedDataParallel over {dist.get_world_size()} processes ({dist.get_backend()})", flush=True)
     if torch.cuda.is_available():
         device = torch.device("cuda", int(os.environ.get("LOCAL_RANK", "0")))
         torch.cuda.set_device(device)
