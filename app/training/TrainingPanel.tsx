@@ -2,11 +2,18 @@
  * The training drawer under the canvas (toolbar **Train**): the run panel on the left, and the views of the model
  * learning on the right, one tab each (views/registry.ts lists them).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
 import { RunPanel } from './RunPanel.tsx';
 import { TRAINING_VIEWS } from './views/registry.ts';
 
 export function TrainingPanel() {
+  const flow = useReactFlow();
+  // The drawer takes half of the canvas's height: fit the graph into what is left once the canvas has resized.
+  useEffect(() => {
+    const frame = requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ duration: 200 })));
+    return () => cancelAnimationFrame(frame);
+  }, [flow]);
   const [tab, setTab] = useState(TRAINING_VIEWS[0]!.id);
   const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([tab]));
   const show = (id: string): void => {
