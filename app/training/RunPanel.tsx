@@ -6,9 +6,9 @@
 import { useMemo } from 'react';
 import { DEFAULT_TRAINING } from '../../engine/train/settings.ts';
 import type { TrainingSettings } from '../../engine/graph/types.ts';
-import { CATALOG } from '../../nodes/index.ts';
 import { useFocusNode } from '../canvas/use-focus-node.ts';
 import { useEditor, useEditorApi } from '../state/editor-context.tsx';
+import { optimizerLearningRates } from './learning-rates.ts';
 import { NumberSetting } from './NumberSetting.tsx';
 import { formatDuration, formatRate, latestMetrics } from './run-format.ts';
 import { useTraining, useTrainingApi } from './training-context.tsx';
@@ -35,8 +35,8 @@ export function RunPanel() {
   const error = useTraining((s) => s.error);
   const lastRun = useTraining((s) => s.runs.at(-1));
   const training = useEditor((s) => s.doc.training);
-  const nodes = useEditor((s) => s.doc.nodes);
-  const optimizers = useMemo(() => nodes.filter((n) => CATALOG.get(n.kind)?.optimizer && 'lr' in (CATALOG.get(n.kind)?.params ?? {})), [nodes]);
+  const doc = useEditor((s) => s.doc);
+  const optimizers = useMemo(() => optimizerLearningRates(doc), [doc]);
   const locked = busy(status);
   const metrics = latestMetrics(lastRun);
 
@@ -90,9 +90,8 @@ export function RunPanel() {
         {integer('batchSize', 'batch size', 1, 65_536)}
         {optimizers.map((o) => (
           <NumberSetting
-            key={o.id} id={`lr-${o.id}`} label={optimizers.length > 1 ? `lr (${o.id})` : 'learning rate'} min={0} exclusiveMin max={Infinity} step="any" disabled={locked}
-            value={Number(o.params['lr'] ?? (CATALOG.get(o.kind)!.params as Record<string, { default: unknown }>)['lr']!.default)}
-            onCommit={(value) => void editor.getState().apply([{ type: 'setParam', node: o.id, param: 'lr', value }], { coalesce: `lr-${o.id}` })}
+            key={o.node} id={`lr-${o.node}`} label={optimizers.length > 1 ? `lr (${o.node})` : 'learning rate'} min={0} exclusiveMin max={Infinity} step="any" disabled={locked}
+            value={o.lr} onCommit={(value) => void editor.getState().apply([{ type: 'setParam', node: o.node, param: 'lr', value }], { coalesce: `lr-${o.node}` })}
           />
         ))}
         {integer('seed', 'seed', 0, 2 ** 32 - 1)}

@@ -11,6 +11,7 @@ import type { EpochReport } from '../../engine/train/trainer.ts';
 import type { Progress, SessionStatus } from '../../engine/train/training-session.ts';
 import type { GraphSourceData } from '../../engine/train/load-graph-data.ts';
 import type { BackendChoice, BackendInfo, DataSummary, FromWorker, LoadWeightsResult, ProbeRequest, ProbeResult, ToWorker } from './protocol.ts';
+import { optimizerLearningRates } from './learning-rates.ts';
 import { trainingKey } from './training-key.ts';
 
 /** The worker as the store sees it (a real Worker in the page; tests may pass a TrainingHost behind a channel). */
@@ -112,8 +113,7 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
 
     const newRun = (settings: ResolvedTrainingSettings, doc: GraphDocument): void => {
       runCount++;
-      const rates = doc.nodes.filter((n) => typeof n.params['lr'] === 'number').map((n) => n.params['lr']);
-      const lr = settings.learningRate ?? rates[0];
+      const lr = settings.learningRate ?? optimizerLearningRates(doc)[0]?.lr;
       const label = [`Run ${runCount}`, lr !== undefined ? `lr ${lr}` : '', `batch ${settings.batchSize}`, `seed ${settings.seed}`].filter(Boolean).join(' · ');
       set({ runs: [...get().runs, { id: runCount, label, steps: { x: [], loss: [] }, epochs: [] }] });
     };
