@@ -184,3 +184,40 @@ test('histograms recorded over a deep sigmoid stack show the first layer’s gra
   expect(first).toBeGreaterThan(0);
   expect(first / last).toBeLessThan(1e-2);
 });
+
+test('1-D regression: the fitted curve is drawn over the sine data, and the metric chart offers MSE', async ({ page }) => {
+  test.setTimeout(90_000);
+  const editor = new Editor(page);
+  await editor.open();
+  const doc = {
+    format: 'netloom.graph', version: 2, name: 'MLP on a sine',
+    nodes: [
+      { id: 'data', kind: 'dataset', params: { dataset: 'sine' }, position: { x: 0, y: 0 } },
+      { id: 'fc1', kind: 'linear', params: { in_features: 1, out_features: 32 }, position: { x: 250, y: 0 } },
+      { id: 'act', kind: 'tanh', params: {}, position: { x: 500, y: 0 } },
+      { id: 'fc2', kind: 'linear', params: { in_features: 32, out_features: 1 }, position: { x: 750, y: 0 } },
+      { id: 'loss', kind: 'mse', params: {}, position: { x: 1000, y: 0 } },
+      { id: 'opt', kind: 'adam', params: { lr: 0.01 }, position: { x: 1250, y: 0 } },
+    ],
+    edges: [
+      { id: 'e1', from: { node: 'data', port: 'features' }, to: { node: 'fc1', port: 'x' } },
+      { id: 'e2', from: { node: 'fc1', port: 'y' }, to: { node: 'act', port: 'x' } },
+      { id: 'e3', from: { node: 'act', port: 'y' }, to: { node: 'fc2', port: 'x' } },
+      { id: 'e4', from: { node: 'fc2', port: 'y' }, to: { node: 'loss', port: 'input' } },
+      { id: 'e5', from: { node: 'data', port: 'labels' }, to: { node: 'loss', port: 'target' } },
+      { id: 'e6', from: { node: 'loss', port: 'loss' }, to: { node: 'opt', port: 'loss' } },
+    ],
+    training: { epochs: 30, batchSize: 16, seed: 0 },
+  };
+  await editor.openFile('sine.json', JSON.stringify(doc));
+  await expect(editor.node('fc2')).toBeVisible();
+  await page.getByTestId('toolbar-train').click();
+  await page.getByTestId('train-tab-boundary').click();
+  await page.getByTestId('run-start').click();
+  await expect(page.getByTestId('run-panel')).toHaveAttribute('data-status', 'finished', { timeout: 60_000 });
+  await expect(page.getByTestId('curve-canvas')).not.toHaveAttribute('data-curve-points', '0');
+  // y = sin x + noise of σ 0.1: a fitted model's mean squared error approaches σ² = 0.01.
+  expect(Number(await page.getByTestId('run-metrics').getAttribute('data-loss'))).toBeLessThan(0.05);
+  await page.getByTestId('train-tab-charts').click();
+  await expect(page.getByTestId('charts-metric')).toContainText('MSE');
+});

@@ -139,7 +139,7 @@ function CurveCanvas({ curve, points }: { curve: FittedCurve | undefined; points
 
   return (
     <figure className="nl-boundary__figure">
-      <canvas ref={canvas} className="nl-boundary__canvas" data-testid="curve-canvas" style={{ width: WIDTH, height: HEIGHT }}
+      <canvas ref={canvas} className="nl-boundary__canvas" data-testid="curve-canvas" data-curve-points={curve?.x.length ?? 0} style={{ width: WIDTH, height: HEIGHT }}
         aria-label="Fitted curve: the model's output over the input range, with the training points" role="img" />
       <figcaption className="nl-boundary__caption">
         {curve ? (
