@@ -51,7 +51,8 @@ test('a full storage quota is reported within a second, and the graph stays edit
   const editor = new Editor(page);
   await editor.open();
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: 'http://127.0.0.1:4173', quotaSize: 1 });
+  const origin = new URL(page.url()).origin;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
   await editor.select('fc1');
   const start = Date.now();
   await editor.param('out_features').fill('9');
@@ -61,7 +62,7 @@ test('a full storage quota is reported within a second, and the graph stays edit
   await expect(page.getByTestId('node-shape-fc1-y')).toHaveText('[N,9]');
 
   // With space again, the next edit saves.
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: 'http://127.0.0.1:4173' });
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
   await editor.param('out_features').fill('10');
   await editor.saved();
 });

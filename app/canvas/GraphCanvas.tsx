@@ -3,7 +3,8 @@
  * turns gestures into engine edits — a finished drag or arrow-key move → moveNode, handle to handle → connect,
  * a link dropped in empty space → the quick-add search for a fitting node, a palette item or block dropped → a new
  * node or block instance, a graph file dropped → open it. React Flow keeps only view state (measured sizes, the
- * position of a node mid-drag, the viewport).
+ * position of a node mid-drag, the viewport). Seen from far away, the graph is drawn on one canvas
+ * (OverviewLayer.tsx) and a click on a drawn node selects it.
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
@@ -19,8 +20,11 @@ import { createFlowModel, documentIds, groupOfBlockNode, type FlowEdge, type Flo
 import { GraphNode } from './GraphNode.tsx';
 import { GroupFrames } from './GroupFrames.tsx';
 import { checkLink, documentPort, inputSpec } from './link-check.ts';
+import { OverviewLayer } from './OverviewLayer.tsx';
 import { ShapeEdge } from './ShapeEdge.tsx';
 import { useAddNode } from './use-add-node.ts';
+import { useFarZoom } from './use-far-zoom.ts';
+import { useOverviewHit } from './use-overview-hit.ts';
 import { usePlaceBlock } from './use-place-block.ts';
 import { useOpenFile } from '../files/use-open-file.ts';
 
@@ -66,6 +70,8 @@ export function GraphCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const addNode = useAddNode();
   const openFile = useOpenFile();
   const placeBlock = usePlaceBlock();
+  const far = useFarZoom();
+  const overviewHit = useOverviewHit();
 
   const derive = useMemo(createFlowModel, []);
   const model = useMemo(() => derive(doc, analysis, catalog, selection), [derive, doc, analysis, catalog, selection]);
@@ -185,18 +191,40 @@ export function GraphCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     else if (file) void openFile(file);
   }, [screenToFlowPosition, addNode, placeBlock, openFile]);
 
+  /** In the overview, a click on the pane that lands on a drawn node selects it (Ctrl/⌘ adds or removes it), as a click on the node would. */
+  const onClickCapture = useCallback((event: ReactMouseEvent) => {
+    if (!far || !(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
+    const hit = overviewHit({ x: event.clientX, y: event.clientY });
+    if (hit === undefined) return;
+    // React Flow's pane click would clear the selection after ours.
+    event.stopPropagation();
+    const { doc: current, selection: now, select } = api.getState();
+    const ids = documentIds([hit], current.groups);
+    if (!event.ctrlKey && !event.metaKey) {
+      select({ nodes: ids, edges: [] });
+      return;
+    }
+    const selected = ids.every((id) => now.nodes.includes(id));
+    select({ nodes: selected ? now.nodes.filter((id) => !ids.includes(id)) : [...new Set([...now.nodes, ...ids])], edges: now.edges });
+  }, [far, overviewHit, api]);
+
   const onDoubleClick = useCallback((event: ReactMouseEvent) => {
     if (!(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
     const screen = { x: event.clientX, y: event.clientY };
+    // A double-click on a node (drawn in the overview) does not add one, as on a DOM node.
+    if (far && overviewHit(screen) !== undefined) return;
     ui.getState().open({ type: 'quick-add', screen, flow: screenToFlowPosition(screen) });
-  }, [ui, screenToFlowPosition]);
+  }, [ui, screenToFlowPosition, far, overviewHit]);
 
   const onMouseMove = useCallback((event: ReactMouseEvent) => {
     ui.setState({ pointer: { x: event.clientX, y: event.clientY } });
   }, [ui]);
 
   return (
-    <div className="nl-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={onDoubleClick} onMouseMove={onMouseMove}>
+    <div
+      className={`nl-canvas${far ? ' nl-canvas--overview' : ''}`} data-testid="canvas"
+      onDragOver={onDragOver} onDrop={onDrop} onClickCapture={onClickCapture} onDoubleClick={onDoubleClick} onMouseMove={onMouseMove}
+    >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={model.edges}
@@ -217,6 +245,7 @@ export function GraphCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         maxZoom={2}
         colorMode={colorMode}
       >
+        {far && <OverviewLayer />}
         <GroupFrames />
         <Background gap={20} />
         <Controls />

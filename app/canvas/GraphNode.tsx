@@ -19,14 +19,15 @@ function GraphNodeView(props: NodeProps<GraphFlowNode>) {
   return useFarZoom() ? <FarNode {...props} /> : <FullNode {...props} />;
 }
 
-/** Seen from far away: the title, the status (ring and word), and the handles edges attach to. */
+/**
+ * Seen from far away the canvas overview draws the node (OverviewLayer.tsx) and this stand-in is not painted: it
+ * keeps the node's test id, status, kind and selection in the DOM, and the handles edges attach to, at little cost.
+ */
 function FarNode({ id, data, selected }: NodeProps<GraphFlowNode>) {
-  const { node, kind, inputs, outputs, status } = data;
+  const { node, inputs, outputs, status } = data;
   return (
-    <div className={`nl-node nl-node--far nl-node--${status}${selected ? ' nl-node--selected' : ''}`} data-testid={`node-${id}`} data-status={status} data-kind={node.kind}>
+    <div className={`nl-node nl-node--${status}${selected ? ' nl-node--selected' : ''}`} data-testid={`node-${id}`} data-status={status} data-kind={node.kind}>
       {inputs.map((port) => <Handle key={port.name} type="target" position={Position.Left} id={port.name} />)}
-      <span className="nl-node__title">{node.label ?? kind?.label ?? node.kind}</span>
-      {status === 'error' && <span className="nl-node__far-status"> error</span>}
       {outputs.map((port) => <Handle key={port.name} type="source" position={Position.Right} id={port.name} />)}
     </div>
   );

@@ -11,10 +11,14 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Serves dist/ on `port`; the returned function stops the server. */
-export async function startPreview(port: number): Promise<() => void> {
+/**
+ * Serves dist/ (or `outDir`, relative to the Vite root, for a build of one's own) on `port`; the returned function
+ * stops the server.
+ */
+export async function startPreview(port: number, outDir?: string): Promise<() => void> {
+  const args = ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', ...(outDir ? ['--outDir', outDir] : [])];
   // Its own process group, so stopping it also stops the vite process npx starts (killing npx alone leaves it).
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', args, { stdio: 'ignore', detached: true });
   const stop = () => process.kill(-server.pid!, 'SIGTERM');
   for (let i = 0; i < 100; i++) {
     try {

@@ -15,7 +15,9 @@ import { launchChromium, median, openApp, startFrames, startPreview, stopFrames 
 import { generateGraph } from './generate-graph.ts';
 
 const NODES = 1000;
-const PORT = 4180;
+// Several engineers on one machine: each may bench its own build (`vite build --outDir dist-x`) on its own port.
+const PORT = Number(process.env.NETLOOM_BENCH_PORT ?? 4180);
+const OUT_DIR = process.env.NETLOOM_BENCH_DIST;
 const URL_ = `http://127.0.0.1:${PORT}`;
 const EDITS = 25;
 
@@ -84,7 +86,7 @@ async function editLatency(page: Page, node: string): Promise<number[]> {
 }
 
 async function main(): Promise<void> {
-  const stop = await startPreview(PORT);
+  const stop = await startPreview(PORT, OUT_DIR);
   const browser = await launchChromium();
   try {
     const page = await openApp(browser, URL_);

@@ -1,0 +1,58 @@
+/**
+ * The whole graph seen from far away (use-far-zoom.ts), drawn on one canvas instead of a thousand DOM nodes and SVG
+ * edges: Chromium then rasterises one bitmap per frame, not every node at every zoom step. It sits under React
+ * Flow's renderer and lets pointer events through to the pane; the DOM nodes stay mounted, unpainted (styles.css),
+ * and a click on a drawn node selects it (use-overview-hit.ts). Redrawn once per frame after any change of
+ * React Flow's store (viewport, nodes, edges, sizes).
+ */
+import { useContext, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
+import { TrainingContext } from '../training/training-context.tsx';
+import { useThemeName } from '../training/views/theme-colours.ts';
+import type { FlowEdge, FlowNode } from './flow-model.ts';
+import { drawOverview, readOverviewPalette } from './overview-draw.ts';
+import { buildScene } from './overview-scene.ts';
+
+const noRun = () => () => {};
+
+/** The node a failed training run is pinned on, if any (outside a TrainingProvider there is no run). */
+function useRunErrorNode(): string | undefined {
+  const training = useContext(TrainingContext);
+  return useSyncExternalStore(training?.subscribe ?? noRun, () => training?.getState().error?.node);
+}
+
+const nodeCount = (s: ReactFlowState) => s.nodes.length;
+
+export function OverviewLayer() {
+  const store = useStoreApi<FlowNode, FlowEdge>();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const theme = useThemeName();
+  const runErrorNode = useRunErrorNode();
+  const count = useStore(nodeCount);
+
+  useEffect(() => {
+    const canvas = canvasRef.current!;
+    const ctx = canvas.getContext('2d')!;
+    // Read once per theme: the effect runs again when the theme changes.
+    const palette = readOverviewPalette(canvas);
+    let frame = 0;
+    const draw = () => {
+      frame = 0;
+      const { width, height, transform, nodeLookup, edges } = store.getState();
+      const pixelRatio = window.devicePixelRatio || 1;
+      const w = Math.round(width * pixelRatio), h = Math.round(height * pixelRatio);
+      // Resizing clears the bitmap, so only when the pane's size changed.
+      if (canvas.width !== w || canvas.height !== h) Object.assign(canvas, { width: w, height: h });
+      drawOverview(ctx, buildScene(nodeLookup.values(), edges, runErrorNode), { transform, width, height, pixelRatio }, palette);
+    };
+    const schedule = () => { frame ||= requestAnimationFrame(draw); };
+    schedule();
+    const unsubscribe = store.subscribe(schedule);
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [store, theme, runErrorNode]);
+
+  return <canvas ref={canvasRef} className="nl-overview" data-testid="overview" role="img" aria-label={`Overview of ${count} nodes: zoom in to read and edit them`} />;
+}
