@@ -3,6 +3,7 @@
  * save status and the model totals. Buttons call the same actions as the shortcuts.
  */
 import { useEffect, useRef } from 'react';
+import { useCommandKeys } from './commands/bindings.ts';
 import { commandById } from './commands/commands.ts';
 import { formatChord } from './commands/keymap.ts';
 import type { EditorActions } from './commands/use-editor-actions.ts';
@@ -14,14 +15,16 @@ import { THEMES, type ThemePreference } from './theme/use-theme.ts';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
-function shortcut(id: string): string {
-  const key = commandById(id).keys[0];
+function shortcut(keys: readonly string[]): string {
+  const key = keys[0];
   return key ? ` (${formatChord(key, MAC)})` : '';
 }
 
 function ToolButton({ id, label, onClick, disabled, title }: { id: string; label: string; onClick(): void; disabled?: boolean; title?: string }) {
+  // The user's keys, not the registry's defaults.
+  const keys = useCommandKeys(id);
   return (
-    <button type="button" className="nl-tool" data-testid={`toolbar-${id}`} onClick={onClick} disabled={disabled} title={`${title ?? commandById(id).label}${shortcut(id)}`}>
+    <button type="button" className="nl-tool" data-testid={`toolbar-${id}`} onClick={onClick} disabled={disabled} title={`${title ?? commandById(id).label}${shortcut(keys)}`}>
       {label}
     </button>
   );

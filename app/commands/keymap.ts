@@ -31,6 +31,20 @@ export interface KeyLike {
 /** Keys whose character already needs Shift on common layouts (`?`), so Shift is not part of their chord. */
 const SHIFTED = new Set(['?', '+', ':', '>', '<', '!', '*']);
 
+/**
+ * A chord in its one canonical spelling (`Mod+Alt+Shift+Z`: modifiers in this order, letters upper-case, no Shift
+ * on a shifted character), so two spellings of one chord compare equal and stored bindings can be checked exactly.
+ */
+export function chordText(chord: Chord): string {
+  const key = chord.key.length === 1 ? chord.key.toUpperCase() : chord.key;
+  return [chord.mod && 'Mod', chord.alt && 'Alt', chord.shift && !SHIFTED.has(chord.key) && 'Shift', key].filter(Boolean).join('+');
+}
+
+/** Whether two chord texts name the same keys (`?` and `Shift+?` do; `F` and `Shift+F` do not). */
+export function sameChord(a: string, b: string): boolean {
+  return chordText(parseChord(a)) === chordText(parseChord(b));
+}
+
 export function matches(chord: Chord, event: KeyLike): boolean {
   const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
   if (key !== chord.key) return false;

@@ -1,19 +1,21 @@
 /**
- * Connects the command registry to the keyboard and the system clipboard. Keys typed into a text field stay
- * there (except Escape). Copy, cut and paste answer the browser's clipboard events, which Ctrl/⌘+C/X/V raise
+ * Connects the command registry to the keyboard and the system clipboard. Keys are the user's effective bindings,
+ * read at each key press (so a rebinding works at once). Keys typed into a text field stay there (except Escape).
+ * Copy, cut and paste answer the browser's clipboard events, which Ctrl/⌘+C/X/V raise
  * natively, so copied nodes reach the system clipboard and paste into another tab.
  */
 import { useEffect } from 'react';
+import { bindings } from './bindings.ts';
 import { COMMANDS, type Command } from './commands.ts';
-import { isTextEntry, matches, parseChord } from './keymap.ts';
+import { keysOf, type Overrides } from './effective-keys.ts';
+import { isTextEntry, matches, parseChord, type KeyLike } from './keymap.ts';
 import type { EditorActions } from './use-editor-actions.ts';
 
-const BOUND = COMMANDS.flatMap((command) => command.keys.map((key) => ({ command, chord: parseChord(key) })));
 const CLIPBOARD_MIME = 'text/plain';
 
-/** The keydown commands a key press runs (clipboard commands answer their events instead). */
-export function commandFor(event: KeyboardEvent): Command | undefined {
-  return BOUND.find(({ command, chord }) => command.clipboard === undefined && matches(chord, event))?.command;
+/** The keydown command a key press runs (clipboard commands answer their events instead). */
+export function commandFor(event: KeyLike, overrides: Overrides): Command | undefined {
+  return COMMANDS.find((command) => command.clipboard === undefined && keysOf(command, overrides).some((key) => matches(parseChord(key), event)));
 }
 
 export function useShortcuts(actions: EditorActions, dialogOpen: boolean): void {
@@ -23,7 +25,7 @@ export function useShortcuts(actions: EditorActions, dialogOpen: boolean): void 
     const onKeyDown = (event: KeyboardEvent) => {
       pasteKeepsInputs = event.shiftKey && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'v';
       if (event.defaultPrevented) return;
-      const command = commandFor(event);
+      const command = commandFor(event, bindings.getState().overrides);
       if (!command) return;
       if (command.id !== 'escape' && (isTextEntry(event.target) || dialogOpen)) return;
       event.preventDefault();
