@@ -42,7 +42,11 @@ export function DataDialog({ node }: { node: string | undefined }) {
     point(datasetKind.id, { dataset, ...(layout === 'image' ? { layout } : {}) }, `Use dataset ${findDataset(dataset)?.label ?? dataset}`);
   const chooseLocal = (loaded: LocalDataset) => {
     const id = point(localData.id, localDataParams(loaded), `Use your data ${loaded.name}`);
-    if (id !== undefined) void localDataStore().getState().use(id, loaded);
+    if (id === undefined) return;
+    // The data works at once; if the browser cannot keep it (quota, private mode), the user hears so after closing.
+    void localDataStore().getState().use(id, loaded).then((problem) => {
+      if (problem) api.getState().notify(`Your data for ${id} works until this page closes, but is ${problem}`);
+    });
   };
 
   const initialBuiltIn: BuiltInChoice = targetNode?.kind === datasetKind.id

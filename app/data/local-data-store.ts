@@ -20,8 +20,11 @@ export interface LocalDataState {
   readonly loaded: Promise<void>;
   /** Why the data is not kept in the browser's storage (it still works until the page closes). */
   readonly storageProblem: string | undefined;
-  /** Keeps `dataset` for `node`, replacing what it had; resolves once stored (or once storing failed). */
-  use(node: string, dataset: LocalDataset): Promise<void>;
+  /**
+   * Keeps `dataset` for `node`, replacing what it had; resolves once stored, to why it could not be stored (it still
+   * works until the page closes) or undefined.
+   */
+  use(node: string, dataset: LocalDataset): Promise<string | undefined>;
   forget(node: string): Promise<void>;
 }
 
@@ -40,10 +43,14 @@ export function createLocalDataStore(storage: LocalDataStorage | undefined): Loc
     storageProblem: storage ? undefined : 'this browser has no IndexedDB',
     async use(node, dataset) {
       set({ datasets: new Map(get().datasets).set(node, dataset) });
+      if (!storage) return 'not kept for the next visit (this browser has no IndexedDB)';
       try {
-        await storage?.put(node, dataset);
+        await storage.put(node, dataset);
+        return undefined;
       } catch (error) {
-        set({ storageProblem: `not kept for the next visit (${describe(error)})` });
+        const problem = `not kept for the next visit (${describe(error)})`;
+        set({ storageProblem: problem });
+        return problem;
       }
     },
     async forget(node) {

@@ -34,7 +34,7 @@ async function ready(factory: IDBFactory) {
 describe('the local data store', () => {
   it('keeps the data across a reload, typed arrays and all', async () => {
     const factory = new IDBFactory();
-    await (await ready(factory)).getState().use('mine', table);
+    expect(await (await ready(factory)).getState().use('mine', table)).toBeUndefined();
     const reloaded = await ready(factory);
     expect(reloaded.getState().status).toBe('ready');
     const back = reloaded.getState().datasets.get('mine')!;
@@ -55,7 +55,8 @@ describe('the local data store', () => {
   it('works for the page alone when there is no IndexedDB', async () => {
     const store = createLocalDataStore(undefined);
     await store.getState().loaded;
-    await store.getState().use('mine', table);
+    // The user is told: the data works, but not across a reload.
+    expect(await store.getState().use('mine', table)).toBe('not kept for the next visit (this browser has no IndexedDB)');
     expect(store.getState().datasets.get('mine')).toBe(table);
     expect(store.getState().storageProblem).toMatch(/no IndexedDB/);
   });
