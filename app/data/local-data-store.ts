@@ -99,13 +99,16 @@ export class LocalDataProblem extends Error {
 export function localDataFor(doc: GraphDocument, state: LocalDataState = localDataStore().getState()): Record<string, GraphSourceData> {
   const out: Record<string, GraphSourceData> = {};
   for (const node of doc.nodes.filter((n) => n.kind === localData.id)) {
-    const dataset = state.datasets.get(node.id);
+    const params = resolveParams(localData.params, node.params).params;
+    // Data is kept by node id; a renamed or pasted node finds its data by the file name and shapes it describes.
+    const dataset = state.datasets.get(node.id)
+      ?? [...state.datasets.values()].find((d) => d.name === params.name && describeMismatch(params, d) === undefined);
     if (!dataset) {
       throw new LocalDataProblem(node.id, state.status === 'loading'
         ? 'the data loaded earlier is still being read from this browser’s storage; try again in a moment'
         : 'no data is loaded for it in this browser; choose its data with “Choose data…” in the inspector');
     }
-    const mismatch = describeMismatch(resolveParams(localData.params, node.params).params, dataset);
+    const mismatch = describeMismatch(params, dataset);
     if (mismatch) throw new LocalDataProblem(node.id, `${mismatch}; load the data again or undo the change`);
     out[node.id] = dataset.classNames ? { ...dataset.data, classNames: dataset.classNames } : dataset.data;
   }

@@ -85,4 +85,14 @@ describe('localDataFor', () => {
     expect(() => localDataFor(docWith({ ...localDataParams(table), task: 'regression' }), store.getState()))
       .toThrow(/the node says regression/);
   });
+
+  it('finds the data of a renamed or pasted node by its file name and shapes, but not data of another file', async () => {
+    const store = await ready(new IDBFactory());
+    await store.getState().use('mine', table);
+    const renamed = docWith(localDataParams(table));
+    const doc = { ...renamed, nodes: renamed.nodes.map((n) => ({ ...n, id: 'renamed' })) };
+    expect(Object.keys(localDataFor(doc, store.getState()))).toEqual(['renamed']);
+    const other = { ...doc, nodes: doc.nodes.map((n) => ({ ...n, params: { ...n.params, name: 'other.csv' } })) };
+    expect(() => localDataFor(other, store.getState())).toThrow(/node renamed: no data is loaded/);
+  });
 });
