@@ -8,7 +8,7 @@
 import { useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { TrainingContext } from '../training/training-context.tsx';
-import { useThemeName } from '../training/views/theme-colours.ts';
+import { useThemeName } from '../theme/theme-colours.ts';
 import type { FlowEdge, FlowNode } from './flow-model.ts';
 import { drawOverview, readOverviewPalette } from './overview-draw.ts';
 import { buildScene } from './overview-scene.ts';

@@ -4,6 +4,7 @@
  * 1,000-node graph is a handful of draw calls. Titles are drawn with fillText: user text stays text.
  */
 import type { Rect, Transform } from '@xyflow/react';
+import { cssVariables } from '../theme/theme-colours.ts';
 import { curveReach, edgeMayShow, intersects, titlesLegible, TITLE_SIZE, visibleArea, type OverviewBox, type OverviewEdge, type OverviewScene } from './overview-scene.ts';
 
 /** The theme's colours, read from the stylesheet's variables (a canvas cannot use them directly). */
@@ -19,11 +20,10 @@ export interface OverviewPalette {
 }
 
 export function readOverviewPalette(element: Element): OverviewPalette {
-  const style = getComputedStyle(element);
-  const read = (name: string) => style.getPropertyValue(name).trim();
+  const read = cssVariables(element);
   return {
     node: read('--nl-node'), nodeBorder: read('--nl-node-border'), edge: read('--nl-edge'), text: read('--nl-text'),
-    accent: read('--nl-accent'), error: read('--nl-error'), warning: read('--nl-warning'), font: style.fontFamily,
+    accent: read('--nl-accent'), error: read('--nl-error'), warning: read('--nl-warning'), font: getComputedStyle(element).fontFamily,
   };
 }
 

@@ -14,7 +14,7 @@ import { classLabel } from './class-label.ts';
 import { decisionGridRgba, gridCellAt } from './decision-colours.ts';
 import { drawAxes, drawHeatMap, drawLine, drawPoints, plotFrame, prepareCanvas } from './draw-plot.ts';
 import { column, paddedRange, toDataX, toDataY, type PlotFrame } from './plot-scale.ts';
-import { readThemeColours, useThemeName } from './theme-colours.ts';
+import { readThemeColours, useThemeName } from '../../theme/theme-colours.ts';
 import { useRunProbe } from './use-run-probe.ts';
 
 const WIDTH = 420;

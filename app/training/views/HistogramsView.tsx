@@ -16,7 +16,7 @@ import { layerGradientNorms, logAxis } from './histogram-gradient-norms.ts';
 import { defaultLayers, histogramLayers, type HistogramLayer } from './histogram-layers.ts';
 import { distributionOverTime } from './histogram-over-time.ts';
 import { histogramRecorderFor } from './histogram-recorder.ts';
-import { readThemeColours, useThemeName } from './theme-colours.ts';
+import { readThemeColours, useThemeName } from '../../theme/theme-colours.ts';
 
 /** Training rows whose activations are binned: enough for a distribution, few enough to keep the probe quick. */
 const ACTIVATION_ROWS = 64;

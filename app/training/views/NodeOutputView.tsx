@@ -18,7 +18,7 @@ import { imageToRgba } from './image-rgba.ts';
 import { drawBars, drawImage, drawProbabilities } from './node-output-draw.ts';
 import { classScorePorts, finiteRange, presentationOf, softmax, type OutputPresentation } from './node-output-presentation.ts';
 import { tileFeatureMaps, tileLayout } from './node-output-tiles.ts';
-import { readThemeColours, useThemeName } from './theme-colours.ts';
+import { readThemeColours, useThemeName } from '../../theme/theme-colours.ts';
 
 const LIVE_MS = 1000;
 /** Canvases are laid out for this width; CSS shrinks them (keeping their pixels square) in a narrower drawer. */

@@ -8,7 +8,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { seriesKey, type ChartData } from './chart-series.ts';
-import { readThemeColours, useThemeName, type ThemeColours } from './theme-colours.ts';
+import { readThemeColours, useThemeName, type ThemeColours } from '../../theme/theme-colours.ts';
 
 export type ValueFormat = 'number' | 'percent';
 

@@ -4,7 +4,7 @@
  * points and a 60×60 heat map take about a millisecond.
  */
 import { niceTicks, tickLabel, toPixelX, toPixelY, type PlotFrame, type Range } from './plot-scale.ts';
-import type { ThemeColours } from './theme-colours.ts';
+import type { ThemeColours } from '../../theme/theme-colours.ts';
 
 /** Room for the y tick labels on the left and the x tick labels below. */
 const MARGIN = { left: 46, right: 10, top: 10, bottom: 26 } as const;

@@ -2,7 +2,7 @@
  * Canvas drawing for the histograms view: a tensor's distribution over time, and the per-layer gradient norms on a
  * log scale. The numbers come from histogram-over-time.ts and histogram-gradient-norms.ts; this only paints them.
  */
-import type { ThemeColours } from './theme-colours.ts';
+import type { ThemeColours } from '../../theme/theme-colours.ts';
 import { rasterizeDistribution, type DistributionGrid } from './histogram-over-time.ts';
 import { logPosition, type GradientNormSeries, type LogAxis } from './histogram-gradient-norms.ts';
 

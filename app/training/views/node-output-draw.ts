@@ -5,7 +5,7 @@
  */
 import { formatAxisValue, sizeCanvas } from './histogram-draw.ts';
 import { finiteRange, topIndices } from './node-output-presentation.ts';
-import type { ThemeColours } from './theme-colours.ts';
+import type { ThemeColours } from '../../theme/theme-colours.ts';
 
 const LABEL_FONT = '11px system-ui, sans-serif';
 

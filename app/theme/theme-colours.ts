@@ -12,9 +12,14 @@ export interface ThemeColours {
   readonly accent: string;
 }
 
-export function readThemeColours(element: Element): ThemeColours {
+/** A reader of the CSS variables (`--nl-…`) as they apply to `element`. */
+export function cssVariables(element: Element): (name: string) => string {
   const style = getComputedStyle(element);
-  const read = (name: string) => style.getPropertyValue(name).trim();
+  return (name) => style.getPropertyValue(name).trim();
+}
+
+export function readThemeColours(element: Element): ThemeColours {
+  const read = cssVariables(element);
   return { text: read('--nl-text'), muted: read('--nl-muted'), border: read('--nl-border'), panel: read('--nl-panel'), accent: read('--nl-accent') };
 }
 
