@@ -23,6 +23,8 @@ export interface DataSourceDeclaration {
   readonly origin: 'built-in' | 'browser';
   /** The built-in dataset's id, or `local:<name>` for data loaded in the browser. */
   readonly dataset: string;
+  /** Built-in image datasets: flat rows [N, H·W·C] (the default) or images [N, C, H, W]. */
+  readonly layout?: 'flat' | 'image';
 }
 
 export const CATEGORIES = ['data', 'layers', 'activations', 'structure', 'losses', 'optimizers'] as const;

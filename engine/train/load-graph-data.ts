@@ -22,7 +22,6 @@ export interface LoadGraphDataOptions {
 }
 
 export async function loadGraphData(doc: GraphDocument, catalog: Catalog, options: LoadGraphDataOptions): Promise<Record<string, GraphSourceData>> {
-  const byId = new Map(doc.nodes.map((n) => [n.id, n]));
   const data: Record<string, GraphSourceData> = {};
   for (const source of planTraining(doc, catalog).datasets) {
     const local = options.local?.[source.node];
@@ -33,8 +32,7 @@ export async function loadGraphData(doc: GraphDocument, catalog: Catalog, option
     if (source.origin === 'browser') {
       throw new DataError(`node ${source.node} reads data loaded in the browser (${source.dataset.slice('local:'.length)}), which the command line cannot reach; train it in the app, or use a Dataset node`);
     }
-    const layout = byId.get(source.node)?.params['layout'] === 'image' ? 'image' : 'flat';
-    data[source.node] = await loadDataset(source.dataset, { seed: options.seed, layout, ...(options.readFile ? { readFile: options.readFile } : {}) });
+    data[source.node] = await loadDataset(source.dataset, { seed: options.seed, layout: source.layout ?? 'flat', ...(options.readFile ? { readFile: options.readFile } : {}) });
   }
   return data;
 }

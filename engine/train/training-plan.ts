@@ -12,6 +12,7 @@ export interface DatasetSource {
   /** The built-in dataset's id, or `local:<name>` for data loaded in the browser. */
   readonly dataset: string;
   readonly origin: DataSourceDeclaration['origin'];
+  readonly layout?: DataSourceDeclaration['layout'];
   /** The `input` names of its ports in the lowered program. */
   readonly featuresInput: string;
   readonly labelsInput: string;

@@ -22,7 +22,7 @@ export const dataset = defineNode({
     { name: 'labels', doc: 'targets: class indices [N] or values [N, k]' },
   ],
   example: { params: { dataset: 'fashion-mnist', layout: 'image' }, inputs: {} },
-  dataSource: (params) => ({ origin: 'built-in', dataset: params.dataset }),
+  dataSource: (params) => ({ origin: 'built-in', dataset: params.dataset, layout: params.layout }),
   lower(ctx) {
     const info = ctx.dataset(ctx.params.dataset);
     if (!info) return ctx.fail('unknown-dataset', `no built-in dataset ${JSON.stringify(ctx.params.dataset)}`, { param: 'dataset' });

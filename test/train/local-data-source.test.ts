@@ -52,11 +52,12 @@ describe('the local_data node', () => {
 
 describe('training plans', () => {
   it('list Dataset and Your-data nodes as data sources, each with its origin and input names', () => {
-    const doc = graph(['points', 'dataset', { dataset: 'moons' }], ['mine', 'local_data', { name: 'table.csv' }]).doc;
+    const doc = graph(['points', 'dataset', { dataset: 'moons' }], ['mine', 'local_data', { name: 'table.csv' }], ['pics', 'dataset', { dataset: 'digits', layout: 'image' }]).doc;
     const plan = planTraining(doc, CATALOG);
     expect(plan.datasets).toEqual([
-      { node: 'points', dataset: 'moons', origin: 'built-in', featuresInput: 'points.features', labelsInput: 'points.labels' },
+      { node: 'points', dataset: 'moons', origin: 'built-in', layout: 'flat', featuresInput: 'points.features', labelsInput: 'points.labels' },
       { node: 'mine', dataset: 'local:table.csv', origin: 'browser', featuresInput: 'mine.features', labelsInput: 'mine.labels' },
+      { node: 'pics', dataset: 'digits', origin: 'built-in', layout: 'image', featuresInput: 'pics.features', labelsInput: 'pics.labels' },
     ]);
     expect(plan.inputs).toEqual([]);
   });
