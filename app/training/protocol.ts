@@ -132,6 +132,8 @@ export type ToWorker =
   | { readonly type: 'configure'; readonly config: RunConfig }
   | { readonly type: 'command'; readonly command: 'start' | 'pause' | 'step' | 'stop' | 'reset' }
   | { readonly type: 'probe'; readonly id: number; readonly request: ProbeRequest }
+  /** Probes to run at the end of every epoch, in this session and the ones after it (empty: none), posted as 'recorded'. */
+  | { readonly type: 'record'; readonly requests: readonly ProbeRequest[] }
   /** The current weights as safetensors bytes. */
   | { readonly type: 'save-weights'; readonly id: number }
   | { readonly type: 'load-weights'; readonly id: number; readonly bytes: Uint8Array };
@@ -149,6 +151,10 @@ export type FromWorker =
    */
   | { readonly type: 'steps'; readonly reports: readonly StepReport[]; readonly progress: Progress }
   | { readonly type: 'probe-result'; readonly id: number; readonly result: ProbeResult }
+  /** The 'record' probes' answers at the end of one epoch, in the order they were asked. */
+  | { readonly type: 'recorded'; readonly results: readonly ProbeResult[] }
+  /** A 'record' probe failed; recording stops for this session and the run itself goes on. */
+  | { readonly type: 'record-failed'; readonly message: string }
   | { readonly type: 'weights'; readonly id: number; readonly bytes: Uint8Array }
   | { readonly type: 'weights-loaded'; readonly id: number; readonly result: LoadWeightsResult }
   /** A probe or weights request failed; the run itself goes on. */

@@ -11,7 +11,7 @@ import { sampleCount } from '../../engine/train/rows.ts';
 import { Trainer, type StepReport } from '../../engine/train/trainer.ts';
 import { TrainingSession, type Progress, type SessionEvent } from '../../engine/train/training-session.ts';
 import { CATALOG } from '../../nodes/index.ts';
-import type { BackendInfo, DataSummary, FromWorker, RunConfig, ToWorker } from './protocol.ts';
+import type { BackendInfo, DataSummary, FromWorker, ProbeRequest, RunConfig, ToWorker } from './protocol.ts';
 import { STEP_FLUSH_MS } from './protocol.ts';
 import { runProbe } from './run-probe.ts';
 
@@ -35,6 +35,8 @@ export class TrainingHost {
   private pendingSteps: StepReport[] = [];
   private pendingProgress: Progress | undefined;
   private lastFlush = 0;
+  /** The probes recorded at every epoch's end (protocol 'record'); kept for the sessions configured later. */
+  private recording: readonly ProbeRequest[] = [];
 
   constructor(private readonly post: Post, private readonly deps: HostDependencies) {}
 
@@ -50,6 +52,10 @@ export class TrainingHost {
           const result = await session.exclusive((trainer) => runProbe(trainer, message.request));
           this.post({ type: 'probe-result', id: message.id, result });
         });
+      case 'record':
+        this.recording = message.requests;
+        this.run?.session.atEpochEnd(this.epochRecorder());
+        return Promise.resolve();
       case 'save-weights':
         return this.request(message.id, async (session) => {
           const tensors = await session.exclusive((trainer) => trainer.stateDict());
@@ -98,6 +104,7 @@ export class TrainingHost {
         first = undefined;
         return trainer;
       }, config.settings.epochs, (event) => this.emit(event));
+      session.atEpochEnd(this.epochRecorder());
       this.run = { session, backend };
       this.post({ type: 'configured', backend: backendInfo(selection, config), data: summary });
     } catch (error) {
@@ -105,6 +112,23 @@ export class TrainingHost {
       const message = error instanceof Error ? error.message : String(error);
       this.post({ type: 'configure-failed', message, ...nodeNamedIn(message, config) });
     }
+  }
+
+  /** What the session runs at each epoch's end: the recorded probes, their answers posted at once. */
+  private epochRecorder(): ((trainer: Trainer) => Promise<void>) | undefined {
+    const requests = this.recording;
+    if (requests.length === 0) return undefined;
+    return async (trainer) => {
+      this.flushSteps();
+      try {
+        const results = [];
+        for (const request of requests) results.push(await runProbe(trainer, request));
+        this.post({ type: 'recorded', results });
+      } catch (error) {
+        this.run?.session.atEpochEnd(undefined);
+        this.post({ type: 'record-failed', message: error instanceof Error ? error.message : String(error) });
+      }
+    };
   }
 
   private async command(command: 'start' | 'pause' | 'step' | 'stop' | 'reset'): Promise<void> {

@@ -59,12 +59,18 @@ export interface TrainingState {
   reset(): Promise<void>;
   clearRuns(): void;
   probe(request: ProbeRequest): Promise<ProbeResult>;
+  /** Has the worker run these probes at every epoch's end from now on (empty: stop); answers go to `onRecorded`. */
+  record(requests: readonly ProbeRequest[]): void;
+  /** Calls `listener` with each epoch's recorded answers (or a failure), and the run they belong to; returns an unsubscribe. */
+  onRecorded(listener: RecordedListener): () => void;
   saveWeights(): Promise<Uint8Array>;
   loadWeights(bytes: Uint8Array): Promise<LoadWeightsResult>;
   dispose(): void;
 }
 
 export type TrainingStore = StoreApi<TrainingState>;
+
+export type RecordedListener = (answer: { readonly results: readonly ProbeResult[] } | { readonly error: string }, run: number | undefined) => void;
 
 export interface TrainingStoreOptions {
   /** The document to train, read when a run starts. */
@@ -86,6 +92,7 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
   let configured: Promise<boolean> | undefined;
   let resolveConfigured: ((ok: boolean) => void) | undefined;
   let runCount = 0;
+  const recordedListeners = new Set<RecordedListener>();
 
   const store = createStore<TrainingState>()((set, get) => {
     const ensureWorker = (): WorkerLike => {
@@ -152,6 +159,13 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
           } else if (event.type === 'failed') {
             set({ error: { message: event.message, ...(event.report?.node ? { node: event.report.node } : {}), ...(event.report ? { cause: event.report.cause } : {}) } });
           }
+          return;
+        }
+        case 'recorded':
+        case 'record-failed': {
+          const answer = message.type === 'recorded' ? { results: message.results } : { error: message.message };
+          const run = get().runs.at(-1)?.id;
+          for (const listener of recordedListeners) listener(answer, run);
           return;
         }
         case 'probe-result':
@@ -245,6 +259,11 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
       async probe(probeRequest) {
         if (!(await session())) throw new Error(get().error?.message ?? 'the graph cannot train');
         return request<ProbeResult>((id) => ({ type: 'probe', id, request: probeRequest }));
+      },
+      record: (requests) => send({ type: 'record', requests }),
+      onRecorded(listener) {
+        recordedListeners.add(listener);
+        return () => recordedListeners.delete(listener);
       },
       async saveWeights() {
         if (!(await session())) throw new Error(get().error?.message ?? 'the graph cannot train');

@@ -57,6 +57,7 @@ export class TrainingSession {
   private betweenSteps: (() => void)[] = [];
   private resumeTraining: (() => void) | undefined;
   private queue: Promise<void> = Promise.resolve();
+  private epochWork: ((trainer: Trainer) => Promise<void>) | undefined;
 
   /**
    * @param create builds a fresh Trainer (weights initialised from the run's seed): called first and on reset.
@@ -99,6 +100,15 @@ export class TrainingSession {
       this.resumeTraining = undefined;
       release();
     }
+  }
+
+  /**
+   * Work to run at the end of every epoch, before the next one starts (undefined: none): what is recorded there
+   * (the page's histograms) gets one snapshot per epoch however fast the epochs go, where a probe asked from outside
+   * may find several epochs done between two answers.
+   */
+  atEpochEnd(work: ((trainer: Trainer) => Promise<void>) | undefined): void {
+    this.epochWork = work;
   }
 
   private setStatus(status: SessionStatus): void {
@@ -197,8 +207,9 @@ export class TrainingSession {
             }
             stepStarted = performance.now();
           },
-          onEpoch: (report) => {
+          onEpoch: async (report) => {
             this.emit({ type: 'epoch', report, progress: this.progressOf(report.epoch, 1, 1) });
+            await this.epochWork?.(trainer);
             stepStarted = performance.now();
           },
         });

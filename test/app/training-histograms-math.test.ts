@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { histogram } from '../../engine/train/histogram.ts';
 import type { HistogramsResult } from '../../app/training/protocol.ts';
 import { appendSnapshot } from '../../app/training/views/histogram-snapshots.ts';
-import { createHistogramRecorder } from '../../app/training/views/histogram-recorder.ts';
 import { defaultLayers, histogramLayers } from '../../app/training/views/histogram-layers.ts';
 import { distributionOverTime, rasterizeDistribution, rebin } from '../../app/training/views/histogram-over-time.ts';
 import { layerGradientNorms, logAxis, logPosition } from '../../app/training/views/histogram-gradient-norms.ts';
@@ -33,18 +32,6 @@ describe('appendSnapshot', () => {
     expect(appendSnapshot(a, again)).toEqual([snapshot(1), again]);
     expect(appendSnapshot(a, snapshot(2))).toEqual([snapshot(2)]);
     expect(a).toEqual([snapshot(1), snapshot(5)]);
-  });
-});
-
-describe('histogram recorder', () => {
-  it('records per run and forgets runs the training store cleared', () => {
-    const recorder = createHistogramRecorder();
-    recorder.getState().add(1, snapshot(3));
-    recorder.getState().add(2, snapshot(1));
-    recorder.getState().add(2, snapshot(4));
-    expect(recorder.getState().byRun[2]!.map((s) => s.step)).toEqual([1, 4]);
-    recorder.getState().keepRuns([2]);
-    expect(Object.keys(recorder.getState().byRun)).toEqual(['2']);
   });
 });
 

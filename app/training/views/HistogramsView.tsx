@@ -1,7 +1,7 @@
 /**
- * Per-layer histograms over time, on demand: with "Record histograms" on, the view asks the worker's `histograms`
- * probe after every epoch and about every second while training, and keeps each run's snapshots (histogram-
- * recorder.ts). Each chosen layer's weights and activations are drawn as distributions over time; the gradient
+ * Per-layer histograms over time, on demand: with "Record histograms" on, the worker takes a snapshot at the end of
+ * every epoch and, while this view is shown, it asks for one about every second while training; each run's
+ * snapshots are kept in histogram-recorder.ts. Each chosen layer's weights and activations are drawn as distributions over time; the gradient
  * norms of every layer share one log-scale chart, where a deep sigmoid stack's vanishing gradients show as lines
  * fanning out by orders of magnitude.
  */
@@ -15,12 +15,9 @@ import { drawDistribution, drawGradientNorms, formatAxisValue, layerColour } fro
 import { layerGradientNorms, logAxis } from './histogram-gradient-norms.ts';
 import { defaultLayers, histogramLayers, type HistogramLayer } from './histogram-layers.ts';
 import { distributionOverTime } from './histogram-over-time.ts';
-import { histogramRecorderFor } from './histogram-recorder.ts';
+import { HISTOGRAMS_REQUEST, histogramRecorderFor } from './histogram-recorder.ts';
 import { readThemeColours, useThemeName } from '../../theme/theme-colours.ts';
 
-/** Training rows whose activations are binned: enough for a distribution, few enough to keep the probe quick. */
-const ACTIVATION_ROWS = 64;
-const BINS = 30;
 const LIVE_MS = 1000;
 const DISTRIBUTION_SIZE = { width: 300, height: 96 };
 const GRADIENT_CHART_HEIGHT = 180;
@@ -37,7 +34,9 @@ export function HistogramsView() {
   const [chosenRun, setChosenRun] = useState<number>();
   const [chosenLayers, setChosenLayers] = useState<readonly string[]>();
 
-  const { result, error } = useProbe(recording && configured ? { kind: 'histograms', rows: ACTIVATION_ROWS, bins: BINS } : undefined, LIVE_MS);
+  const recordError = useStore(recorder, (s) => s.error);
+  const { result, error: probeError } = useProbe(recording && configured ? HISTOGRAMS_REQUEST : undefined, LIVE_MS);
+  const error = recordError ?? probeError;
   // Each answer is recorded once, in the run under way when it arrives (a new run must not get the old answer again).
   const recorded = useRef<typeof result>(undefined);
   useEffect(() => {
@@ -62,7 +61,7 @@ export function HistogramsView() {
           {' '}Record histograms
         </label>
         <span className="nl-hist__note">
-          after every epoch{recording ? ' and about every second while training' : ''}; activations over {ACTIVATION_ROWS} training rows
+          after every epoch{recording ? ', and about every second while training with this tab shown' : ''}; activations over {HISTOGRAMS_REQUEST.rows} training rows
         </span>
         {recordedRuns.length > 1 && <RunPicker runs={recordedRuns} shown={shownRun!} onChoose={setChosenRun} />}
       </div>
@@ -125,7 +124,7 @@ function DistributionCanvas({ name, kind, snapshots }: { name: string; kind: 'we
     () => snapshots.flatMap((s) => (s[kind][name] ? [{ step: s.step, histogram: s[kind][name]! }] : [])),
     [snapshots, kind, name],
   );
-  const grid = useMemo(() => distributionOverTime(columns, BINS), [columns]);
+  const grid = useMemo(() => distributionOverTime(columns, HISTOGRAMS_REQUEST.bins), [columns]);
   const nonFinite = columns[columns.length - 1]?.histogram.nonFinite ?? 0;
   useEffect(() => {
     if (canvas.current && grid) drawDistribution(canvas.current, grid, readThemeColours(canvas.current), DISTRIBUTION_SIZE.width, DISTRIBUTION_SIZE.height);
