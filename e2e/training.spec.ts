@@ -41,6 +41,16 @@ test('the spirals MLP trains in the worker to at least 90% accuracy, with live c
   await expect(page.getByTestId('run-backend')).toHaveAttribute('data-backend', 'cpu');
   await expect(page.getByTestId('run-backend-fallback')).toContainText('WebGPU is not available');
 
+  // The boundary fills the room the drawer's view has: a smaller window draws a smaller square, redrawn at once.
+  const canvasBox = async () => (await page.getByTestId('boundary-canvas').boundingBox())!;
+  const large = await canvasBox();
+  await page.setViewportSize({ width: 1000, height: 640 });
+  await expect.poll(async () => (await canvasBox()).width).toBeLessThan(large.width);
+  const small = await canvasBox();
+  expect(small.height).toBe(small.width);
+  expect(await page.getByTestId('boundary-canvas').evaluate((c: HTMLCanvasElement) => c.width / devicePixelRatio)).toBe(small.width);
+  await page.setViewportSize({ width: 1600, height: 1000 });
+
   // Spirals: 400 points in batches of 32 are 13 steps an epoch; the step chart has every one of the 60 epochs' steps.
   await page.getByTestId('train-tab-charts').click();
   await expect(page.getByTestId('chart-step-loss')).toHaveAttribute('data-points', String(60 * Math.ceil(400 / 32)));

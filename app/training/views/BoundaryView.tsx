@@ -1,7 +1,8 @@
 /**
  * What the model does over its input space, live while it trains: for 2-D classification data the decision
  * boundary (class colours mixed by probability over a grid, the training points on top), for 1-D regression the
- * fitted curve over the data points. Drawn on one canvas each, redrawn whole per probe answer.
+ * fitted curve over the data points. Drawn on one canvas each, redrawn whole per probe answer, as big as the
+ * drawer's view leaves room for (plot-size.ts).
  */
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { DecisionGrid, FittedCurve } from '../../../engine/train/probes.ts';
@@ -15,10 +16,9 @@ import { decisionGridRgba, gridCellAt } from './decision-colours.ts';
 import { drawAxes, drawHeatMap, drawLine, drawPoints, plotFrame, prepareCanvas } from './draw-plot.ts';
 import { column, paddedRange, toDataX, toDataY, type PlotFrame } from './plot-scale.ts';
 import { readThemeColours, useThemeName } from '../../theme/theme-colours.ts';
+import { usePlotSize, type PlotSize } from './plot-size.ts';
 import { useRunProbe } from './use-run-probe.ts';
 
-const WIDTH = 420;
-const HEIGHT = 400;
 /** Cells per side of the decision grid: 3,600 model evaluations, a smooth map once stretched. */
 const RESOLUTION = 60;
 /** Refresh period while training: often enough to watch the boundary move, rare enough to leave the steps alone. */
@@ -33,25 +33,26 @@ export function BoundaryView() {
   const grid = useProbe(mode?.kind === 'decision-grid' ? { kind: 'decision-grid', resolution: RESOLUTION } : undefined, LIVE_MS);
   const curve = useProbe(mode?.kind === 'fitted-curve' ? { kind: 'fitted-curve' } : undefined, LIVE_MS);
   const points = useRunProbe(mode && mode.kind !== 'none' ? { kind: 'points', max: MAX_POINTS } : undefined);
+  const [container, size] = usePlotSize(mode?.kind === 'fitted-curve' ? 'wide' : 'square');
 
   if (!mode) return <p className="nl-training-view__empty">Start training to see the decision boundary (2-D points) or the fitted curve (1-D regression).</p>;
   if (mode.kind === 'none') return <p className="nl-training-view__empty" data-testid="boundary-view">{mode.reason}</p>;
   const error = (mode.kind === 'decision-grid' ? grid.error : curve.error) ?? points.error;
   return (
-    <div className="nl-boundary" data-testid="boundary-view">
+    <div className="nl-boundary" data-testid="boundary-view" ref={container}>
       {error && <p className="nl-training-view__error" role="alert">{error}</p>}
       {mode.kind === 'decision-grid' ? (
-        grid.result && !grid.result.grid ? <p className="nl-training-view__empty">{NO_GRID_REASON}</p> : <BoundaryCanvas grid={grid.result?.grid} points={points.result?.points} />
+        grid.result && !grid.result.grid ? <p className="nl-training-view__empty">{NO_GRID_REASON}</p> : <BoundaryCanvas grid={grid.result?.grid} points={points.result?.points} size={size} />
       ) : curve.result && !curve.result.curve ? (
         <p className="nl-training-view__empty">{NO_CURVE_REASON}</p>
       ) : (
-        <CurveCanvas curve={curve.result?.curve} points={points.result?.points} />
+        <CurveCanvas curve={curve.result?.curve} points={points.result?.points} size={size} />
       )}
     </div>
   );
 }
 
-function BoundaryCanvas({ grid, points }: { grid: DecisionGrid | undefined; points: PointsResult | undefined }) {
+function BoundaryCanvas({ grid, points, size }: { grid: DecisionGrid | undefined; points: PointsResult | undefined; size: PlotSize }) {
   const data = useTraining((s) => s.data);
   const theme = useThemeName();
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -64,8 +65,8 @@ function BoundaryCanvas({ grid, points }: { grid: DecisionGrid | undefined; poin
     const element = canvas.current!;
     if (!grid) return;
     const colours = readThemeColours(element);
-    const ctx = prepareCanvas(element, WIDTH, HEIGHT);
-    const f = plotFrame(WIDTH, HEIGHT, grid.x, grid.y);
+    const ctx = prepareCanvas(element, size.width, size.height);
+    const f = plotFrame(size.width, size.height, grid.x, grid.y);
     frame.current = f;
     scratch.current ??= document.createElement('canvas');
     drawHeatMap(ctx, f, new ImageData(decisionGridRgba(grid), grid.resolution, grid.resolution), scratch.current);
@@ -77,7 +78,7 @@ function BoundaryCanvas({ grid, points }: { grid: DecisionGrid | undefined; poin
     if (drawn.current.grid !== grid) drawn.current = { grid, count: drawn.current.count + 1 };
     // Set here, not rendered: a drawn grid is not React state, and e2e waits on the count.
     element.dataset['updates'] = String(drawn.current.count);
-  }, [grid, points, theme]);
+  }, [grid, points, theme, size]);
 
   const onMove = (event: MouseEvent<HTMLCanvasElement>) => {
     const f = frame.current;
@@ -90,7 +91,7 @@ function BoundaryCanvas({ grid, points }: { grid: DecisionGrid | undefined; poin
 
   return (
     <figure className="nl-boundary__figure">
-      <canvas ref={canvas} className="nl-boundary__canvas" data-testid="boundary-canvas" data-updates="0" style={{ width: WIDTH, height: HEIGHT }}
+      <canvas ref={canvas} className="nl-boundary__canvas" data-testid="boundary-canvas" data-updates="0" style={{ width: size.width, height: size.height }}
         onMouseMove={onMove} onMouseLeave={() => setHover(undefined)} aria-label="Decision boundary: predicted class over the input plane, with the training points" role="img" />
       <figcaption className="nl-boundary__caption">
         {grid ? (
@@ -120,7 +121,7 @@ function ClassKey({ classes }: { classes: number }) {
   );
 }
 
-function CurveCanvas({ curve, points }: { curve: FittedCurve | undefined; points: PointsResult | undefined }) {
+function CurveCanvas({ curve, points, size }: { curve: FittedCurve | undefined; points: PointsResult | undefined; size: PlotSize }) {
   const theme = useThemeName();
   const canvas = useRef<HTMLCanvasElement>(null);
 
@@ -128,18 +129,18 @@ function CurveCanvas({ curve, points }: { curve: FittedCurve | undefined; points
     const element = canvas.current!;
     if (!curve) return;
     const colours = readThemeColours(element);
-    const ctx = prepareCanvas(element, WIDTH, HEIGHT);
+    const ctx = prepareCanvas(element, size.width, size.height);
     const x = { min: curve.x[0]!, max: curve.x[curve.x.length - 1]! };
     const y = paddedRange([...curve.y, ...(points ? points.labels.data : [])], 0.08) ?? { min: -1, max: 1 };
-    const f = plotFrame(WIDTH, HEIGHT, x, y);
+    const f = plotFrame(size.width, size.height, x, y);
     if (points) drawPoints(ctx, f, points.features.data, points.labels.data, () => colours.accent, colours.panel);
     drawLine(ctx, f, curve.x, curve.y, categoryColour(1));
     drawAxes(ctx, f, colours);
-  }, [curve, points, theme]);
+  }, [curve, points, theme, size]);
 
   return (
     <figure className="nl-boundary__figure">
-      <canvas ref={canvas} className="nl-boundary__canvas" data-testid="curve-canvas" data-curve-points={curve?.x.length ?? 0} style={{ width: WIDTH, height: HEIGHT }}
+      <canvas ref={canvas} className="nl-boundary__canvas" data-testid="curve-canvas" data-curve-points={curve?.x.length ?? 0} style={{ width: size.width, height: size.height }}
         aria-label="Fitted curve: the model's output over the input range, with the training points" role="img" />
       <figcaption className="nl-boundary__caption">
         {curve ? (
