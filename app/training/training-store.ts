@@ -21,12 +21,21 @@ export interface WorkerLike {
   terminate(): void;
 }
 
-/** One run's curves: every step's loss (first optimizer) and every epoch's report. */
+/** One run's curves: every step's loss of each optimizer, and every epoch's report (every loss node's evaluation). */
 export interface RunRecord {
   readonly id: number;
   /** "Run 3 · lr 0.01 · batch 32 · seed 0": what differs between runs is usually one of these. */
   readonly label: string;
-  readonly steps: { readonly x: number[]; readonly loss: number[] };
+  readonly steps: {
+    /** Step numbers 1, 2, …: the step chart's x axis, and how many steps the run has taken. */
+    readonly x: number[];
+    /**
+     * Per optimizer node id, the loss its update minimised at each step, aligned with `x`. Keyed by optimizer, not
+     * by loss node, because that is what a step reports (StepReport.losses): an optimizer may minimise a sum of
+     * loss nodes (a VAE's reconstruction + KL), which only the epochs' evaluations tell apart.
+     */
+    readonly losses: Record<string, number[]>;
+  };
   readonly epochs: EpochReport[];
 }
 
@@ -122,7 +131,7 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
       runCount++;
       const lr = settings.learningRate ?? optimizerLearningRates(doc)[0]?.lr;
       const label = [`Run ${runCount}`, lr !== undefined ? `lr ${lr}` : '', `batch ${settings.batchSize}`, `seed ${settings.seed}`].filter(Boolean).join(' · ');
-      set({ runs: [...get().runs, { id: runCount, label, steps: { x: [], loss: [] }, epochs: [] }] });
+      set({ runs: [...get().runs, { id: runCount, label, steps: { x: [], losses: {} }, epochs: [] }] });
     };
 
     const receive = (message: FromWorker): void => {
@@ -139,11 +148,11 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
         case 'steps': {
           updateRun((run) => {
             // Arrays are appended in place and the record replaced, so charts see a new object but no copy is made.
+            const { x, losses } = run.steps;
             for (const report of message.reports) {
-              const loss = Object.values(report.losses)[0];
-              if (loss === undefined) continue;
-              run.steps.x.push(run.steps.x.length + 1);
-              run.steps.loss.push(loss);
+              const step = x.push(x.length + 1);
+              // A series starts at its optimizer's first step, NaN (not drawn) before it, so it stays aligned with x.
+              for (const [optimizer, loss] of Object.entries(report.losses)) (losses[optimizer] ??= new Array<number>(step - 1).fill(NaN)).push(loss);
             }
             return { ...run };
           });

@@ -34,7 +34,7 @@ beforeAll(async () => {
   harness = trainingHarness(lenet());
   for (let i = 1; i <= STEPS; i++) {
     await harness.store.getState().step();
-    await harness.until((s) => s.status === 'paused' && (s.runs.at(-1)?.steps.loss.length ?? 0) >= i);
+    await harness.until((s) => s.status === 'paused' && (s.runs.at(-1)?.steps.x.length ?? 0) >= i);
   }
   weights = readSafetensors(await harness.store.getState().saveWeights(), 'weights').tensors;
 });

@@ -23,7 +23,9 @@ describe('the training store over the worker host', () => {
     const done = await harness.until((s) => s.status === 'finished');
     const run = done.runs.at(-1)!;
     // 400 spirals points in batches of 40: 10 steps an epoch.
-    expect(run.steps.loss).toHaveLength(30);
+    expect(run.steps.x).toHaveLength(30);
+    expect(Object.keys(run.steps.losses)).toEqual(['opt']);
+    expect(run.steps.losses['opt']).toHaveLength(30);
     expect(run.epochs.map((e) => e.epoch)).toEqual([1, 2, 3]);
     expect(done.progress?.fraction).toBe(1);
     expect(done.backend?.name).toBe('cpu');
@@ -46,16 +48,16 @@ describe('the training store over the worker host', () => {
     harness = trainingHarness(doc);
     const store = harness.store;
     await store.getState().step();
-    await harness.until((s) => s.status === 'paused' && s.runs.at(-1)!.steps.loss.length === 1);
+    await harness.until((s) => s.status === 'paused' && s.runs.at(-1)!.steps.losses['opt']?.length === 1);
     await store.getState().start();
     const running = harness.until((s) => s.status === 'running');
     store.getState().pause();
     await running;
     const paused = await harness.until((s) => s.status === 'paused');
-    expect(paused.runs.at(-1)!.steps.loss.length).toBeLessThan(800);
+    expect(paused.runs.at(-1)!.steps.losses['opt']!.length).toBeLessThan(800);
     await store.getState().start();
     await harness.until((s) => s.status === 'finished');
-    expect(store.getState().runs.at(-1)!.steps.loss).toHaveLength(800);
+    expect(store.getState().runs.at(-1)!.steps.losses['opt']).toHaveLength(800);
     const got = readSafetensors(await store.getState().saveWeights()).tensors;
     expect([...got.keys()]).toEqual([...expected.keys()]);
     for (const [name, tensor] of expected) expect(got.get(name)!.data).toEqual(tensor.data);

@@ -1,12 +1,19 @@
-/** The charts' columns and series from the store's runs: alignment across runs, bucketing, splits, metrics, log scale. */
+/**
+ * The charts' columns and series from the store's runs: alignment across runs, bucketing, splits, metrics, log scale,
+ * and one series per loss where a run has several.
+ */
 import { describe, expect, it } from 'vitest';
 import type { Evaluation, EpochReport } from '../../engine/train/trainer.ts';
 import type { RunRecord } from '../../app/training/training-store.ts';
-import { availableMetrics, epochChart, metricPick, primaryLoss, seriesKey, stepLossChart } from '../../app/training/views/chart-series.ts';
+import { availableMetrics, epochChart, lossValue, metricPick, seriesKey, stepLossChart } from '../../app/training/views/chart-series.ts';
 
-const run = (id: number, loss: number[], epochs: EpochReport[] = []): RunRecord => ({
-  id, label: `Run ${id}`, steps: { x: loss.map((_, i) => i + 1), loss }, epochs,
+/** A run whose optimizers reported these per-step losses (all the same length, as the store keeps them). */
+const runWith = (id: number, losses: Record<string, number[]>, epochs: EpochReport[] = []): RunRecord => ({
+  id, label: `Run ${id}`, steps: { x: (Object.values(losses)[0] ?? []).map((_, i) => i + 1), losses }, epochs,
 });
+
+/** A run of a graph with one optimizer. */
+const run = (id: number, loss: number[], epochs: EpochReport[] = []): RunRecord => runWith(id, { opt: loss }, epochs);
 
 const evaluation = (loss: number, metrics?: Record<string, number>): Evaluation => ({ loss: { loss, ...(metrics ? { metrics: { samples: 10, ...metrics } } : {}) } });
 
@@ -41,17 +48,40 @@ describe('the step loss chart', () => {
 
   it('is empty before any step', () => {
     expect(stepLossChart([run(1, [])], { maxPoints: 10, positiveOnly: false }).columns).toEqual([[], []]);
+    // The store's record before the first step report: no optimizer known yet, so no series.
+    expect(stepLossChart([runWith(1, {})], { maxPoints: 10, positiveOnly: false })).toEqual({ series: [], columns: [[]] });
+  });
+
+  it('draws one series per optimizer, named and shaded where a run has several, the single-optimizer run as before', () => {
+    const single = run(1, [1, 2]);
+    const gan = runWith(2, { opt_d: [3, 4], opt_g: [5, 6] });
+    const chart = stepLossChart([single, gan], { maxPoints: 100, positiveOnly: false });
+    expect(chart.series.map((s) => s.label)).toEqual(['Run 1', 'Run 2 · opt_d', 'Run 2 · opt_g']);
+    expect(chart.columns).toEqual([[1, 2], [1, 2], [3, 4], [5, 6]]);
+    const [one, d, g] = chart.series.map((s) => s.colour);
+    // The first loss keeps the run's own colour (the one it has alone); the second is another shade of it.
+    expect(d).toBe(stepLossChart([run(2, [3, 4])], { maxPoints: 100, positiveOnly: false }).series[0]!.colour);
+    expect(new Set([one, d, g]).size).toBe(3);
+    expect(chart.series.every((s) => s.dash === undefined)).toBe(true);
+  });
+
+  it('buckets each optimizer’s losses on the same step axis', () => {
+    const chart = stepLossChart([runWith(1, { a: [1, 2, 3, 4, 5, 6, 7], b: [10, 20, 30, 40, 50, 60, NaN] })], { maxPoints: 3, positiveOnly: false });
+    expect(chart.columns).toEqual([[2, 5, 8], [2, 5, 7], [20, 50, null]]);
   });
 });
 
 describe('the epoch charts', () => {
+  /** A VAE-like evaluation: a reconstruction loss with a metric, and a KL term without one. */
+  const vae = (recon: number, kl: number): Evaluation => ({ recon: { loss: recon, metrics: { samples: 10, mse: recon } }, kl: { loss: kl } });
+
   const classification = [
     run(1, [], [report(1, evaluation(0.9, { accuracy: 0.5 }), evaluation(1.0, { accuracy: 0.4 })), report(2, evaluation(0.5, { accuracy: 0.8 }), evaluation(0.7, { accuracy: 0.6 }))]),
     run(2, [], [report(1, evaluation(0.8, { accuracy: 0.6 }))]),
   ];
 
   it('draws each run’s train and validation loss, only the splits it has, dashed by split', () => {
-    const chart = epochChart(classification, primaryLoss, { positiveOnly: false });
+    const chart = epochChart(classification, lossValue, { positiveOnly: false });
     expect(chart.series.map((s) => s.label)).toEqual(['Run 1 · train', 'Run 1 · validation', 'Run 2 · train']);
     expect(chart.columns).toEqual([[1, 2], [0.9, 0.5], [1.0, 0.7], [0.8, null]]);
     expect(chart.series[0]!.dash).toBeUndefined();
@@ -68,10 +98,52 @@ describe('the epoch charts', () => {
     expect(availableMetrics([run(1, [], [report(1, evaluation(0.2))])])).toEqual([]);
   });
 
+  it('draws every loss node of a run with several, named and shaded, split by dash; a one-loss run as before', () => {
+    const runs = [
+      run(1, [], [report(1, evaluation(0.9), evaluation(1.0))]),
+      run(2, [], [report(1, vae(0.5, 0.1), vae(0.6, 0.2)), report(2, vae(0.4, 0.15), vae(0.5, 0.25))]),
+    ];
+    const chart = epochChart(runs, lossValue, { positiveOnly: false });
+    expect(chart.series.map((s) => s.label)).toEqual([
+      'Run 1 · train', 'Run 1 · validation',
+      'Run 2 · recon · train', 'Run 2 · recon · validation', 'Run 2 · kl · train', 'Run 2 · kl · validation',
+    ]);
+    expect(chart.columns).toEqual([[1, 2], [0.9, null], [1.0, null], [0.5, 0.4], [0.6, 0.5], [0.1, 0.15], [0.2, 0.25]]);
+    const [, , reconTrain, reconValidation, klTrain, klValidation] = chart.series;
+    // Shade by loss node, dash by split.
+    expect(reconValidation!.colour).toBe(reconTrain!.colour);
+    expect(klValidation!.colour).toBe(klTrain!.colour);
+    expect(klTrain!.colour).not.toBe(reconTrain!.colour);
+    expect(reconTrain!.dash).toBeUndefined();
+    expect(klTrain!.dash).toBeUndefined();
+    expect(klValidation!.dash).toEqual(reconValidation!.dash);
+    expect(reconValidation!.dash).toBeDefined();
+  });
+
+  it('plots a metric for each loss node that has it, naming the node only when several have it', () => {
+    const runs = [run(1, [], [report(1, vae(0.5, 0.1))])];
+    expect(availableMetrics(runs)).toEqual(['mse']);
+    const mse = epochChart(runs, metricPick('mse'), { positiveOnly: false });
+    expect(mse.series.map((s) => s.label)).toEqual(['Run 1 · train']);
+    expect(mse.columns).toEqual([[1], [0.5]]);
+
+    // Only the second loss node has the metric: its series keeps that node's shade from the loss chart.
+    const klOnly = [run(1, [], [report(1, { recon: { loss: 0.5 }, kl: { loss: 0.1, metrics: { samples: 10, mae: 0.3 } } })])];
+    expect(availableMetrics(klOnly)).toEqual(['mae']);
+    const mae = epochChart(klOnly, metricPick('mae'), { positiveOnly: false });
+    const loss = epochChart(klOnly, lossValue, { positiveOnly: false });
+    expect(mae.series).toEqual([{ label: 'Run 1 · train', colour: loss.series.find((s) => s.label === 'Run 1 · kl · train')!.colour }]);
+
+    const bothAccuracy: Evaluation = { head: { loss: 1, metrics: { samples: 10, accuracy: 0.5 } }, aux: { loss: 2, metrics: { samples: 10, accuracy: 0.25 } } };
+    const accuracy = epochChart([run(1, [], [report(1, bothAccuracy)])], metricPick('accuracy'), { positiveOnly: false });
+    expect(accuracy.series.map((s) => s.label)).toEqual(['Run 1 · head · train', 'Run 1 · aux · train']);
+    expect(accuracy.columns).toEqual([[1], [0.5], [0.25]]);
+  });
+
   it('changes its series key when a series appears, not when values grow', () => {
-    const one = epochChart([run(1, [], [report(1, evaluation(1))])], primaryLoss, { positiveOnly: false });
-    const two = epochChart([run(1, [], [report(1, evaluation(1)), report(2, evaluation(0.5))])], primaryLoss, { positiveOnly: false });
-    const withValidation = epochChart([run(1, [], [report(1, evaluation(1), evaluation(2))])], primaryLoss, { positiveOnly: false });
+    const one = epochChart([run(1, [], [report(1, evaluation(1))])], lossValue, { positiveOnly: false });
+    const two = epochChart([run(1, [], [report(1, evaluation(1)), report(2, evaluation(0.5))])], lossValue, { positiveOnly: false });
+    const withValidation = epochChart([run(1, [], [report(1, evaluation(1), evaluation(2))])], lossValue, { positiveOnly: false });
     expect(seriesKey(two.series)).toBe(seriesKey(one.series));
     expect(seriesKey(withValidation.series)).not.toBe(seriesKey(one.series));
   });

@@ -80,8 +80,8 @@ describe('the probes behind the model-behaviour views', () => {
     expect(confusion.accuracy).toBeCloseTo(run.epochs.at(-1)!.validation!['loss']!.metrics!.accuracy!, 6);
 
     // The step chart holds every step of the run (10 steps an epoch: 300 points in batches of 32).
-    expect(stepLossChart(done.runs, { maxPoints: 2000, positiveOnly: false }).columns[1]).toHaveLength(run.steps.loss.length);
-    expect(run.steps.loss).toHaveLength(40 * Math.ceil(data.trainSamples / 32));
+    expect(stepLossChart(done.runs, { maxPoints: 2000, positiveOnly: false }).columns[1]).toHaveLength(run.steps.losses['opt']!.length);
+    expect(run.steps.losses['opt']).toHaveLength(40 * Math.ceil(data.trainSamples / 32));
 
     // Spirals are not 1-D regression data: no curve.
     expect((await probe(harness, { kind: 'fitted-curve' })).curve).toBeUndefined();

@@ -1,11 +1,11 @@
 /**
- * Live charts of the runs: the loss at every step (every run kept for comparison until cleared, on a linear or log
- * scale), and per epoch the loss and the loss's metric on each split. Each chart is a UPlotChart fed new columns as
- * the store's runs grow.
+ * Live charts of the runs: each optimizer's loss at every step (every run kept for comparison until cleared, on a
+ * linear or log scale), and per epoch every loss node's loss and metric on each split (chart-series.ts says how the
+ * series are told apart). Each chart is a UPlotChart fed new columns as the store's runs grow.
  */
 import { useMemo, useState } from 'react';
 import { useTraining, useTrainingApi } from '../training-context.tsx';
-import { availableMetrics, epochChart, metricPick, METRIC_LABELS, primaryLoss, stepLossChart, type MetricName } from './chart-series.ts';
+import { availableMetrics, epochChart, lossValue, metricPick, METRIC_LABELS, stepLossChart, type MetricName } from './chart-series.ts';
 import { UPlotChart } from './UPlotChart.tsx';
 
 /** Enough points to show the shape of a long run; more only cost drawing time. */
@@ -21,7 +21,7 @@ export function ChartsView() {
   const stepData = useMemo(() => stepLossChart(runs, { maxPoints: MAX_STEP_POINTS, positiveOnly: log }), [runs, log]);
   // `runs` changes with every batch of steps; the epoch charts only when an epoch ends or a run comes or goes.
   const epochs = runs.map((run) => `${run.id}:${run.epochs.length}`).join();
-  const epochLoss = useMemo(() => epochChart(runs, primaryLoss, { positiveOnly: log }), [epochs, log]);
+  const epochLoss = useMemo(() => epochChart(runs, lossValue, { positiveOnly: log }), [epochs, log]);
   const metrics = useMemo(() => availableMetrics(runs), [epochs]);
   const metric = chosenMetric && metrics.includes(chosenMetric) ? chosenMetric : metrics[0];
   const epochMetric = useMemo(() => (metric ? epochChart(runs, metricPick(metric), { positiveOnly: false }) : undefined), [epochs, metric]);
@@ -40,9 +40,9 @@ export function ChartsView() {
           Clear other runs
         </button>
       </div>
-      <figure className="nl-chart" data-testid="chart-step-loss" data-points={current.steps.loss.length}>
+      <figure className="nl-chart" data-testid="chart-step-loss" data-points={current.steps.x.length}>
         <figcaption className="nl-chart__title">Training loss per step</figcaption>
-        {current.steps.loss.length === 0 && <p className="nl-training-view__empty">No steps yet.</p>}
+        {current.steps.x.length === 0 && <p className="nl-training-view__empty">No steps yet.</p>}
         <UPlotChart data={stepData} xLabel="step" yLabel="loss" scale={scale} />
       </figure>
       <figure className="nl-chart" data-testid="chart-epoch-loss" data-points={current.epochs.length}>

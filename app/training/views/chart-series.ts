@@ -1,10 +1,15 @@
 /**
  * What the charts plot, from the store's runs: series (label, colour, dash) and columns aligned on one x axis, the
- * shape uPlot takes. A run keeps its colour (by its id) while others are cleared; a split keeps its dash pattern.
+ * shape uPlot takes. One series per run × loss (× split, per epoch), told apart as follows:
+ * - the hue is the run's, kept (by its id) while others are cleared;
+ * - the shade is the loss's, when a run has several (a GAN's optimizers per step, a VAE's or an auxiliary head's
+ *   loss nodes per epoch): the first in the run's own colour, later ones alternately darker and lighter;
+ * - the dash is the split's (train solid, validation dashed, test dotted), the same in every run.
+ * Labels name the loss only when the run has several, so the common single-loss graph reads "Run 2 · validation".
  */
-import type { Evaluation } from '../../../engine/train/trainer.ts';
+import type { LossEvaluation } from '../../../engine/train/trainer.ts';
 import type { RunRecord } from '../training-store.ts';
-import { categoryColour } from './category-colours.ts';
+import { categoryRgb } from './category-colours.ts';
 
 export interface SeriesStyle {
   readonly label: string;
@@ -21,37 +26,56 @@ export interface ChartData {
   readonly columns: ChartColumns;
 }
 
-export const runColour = (run: RunRecord): string => categoryColour(run.id - 1);
+/** How far each step of shade moves towards black or white: far enough to see, near enough to keep the hue. */
+const SHADE_STEP = 0.35;
+const MAX_SHADE = 0.7;
+
+/** The run's colour, shaded for its `lossIndex`-th loss: 0 as is, then darker, lighter, darker still, lighter still… */
+function runColour(run: RunRecord, lossIndex = 0): string {
+  const towards = lossIndex % 2 === 1 ? 0 : 255;
+  const amount = Math.min(MAX_SHADE, SHADE_STEP * Math.ceil(lossIndex / 2));
+  const channels = categoryRgb(run.id - 1).map((c) => Math.round(c + (towards - c) * amount));
+  return `#${channels.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** "Run 2", "Run 2 · recon", "Run 2 · recon · validation": the loss named only where the run has several. */
+const seriesLabel = (run: RunRecord, loss: string, severalLosses: boolean, split?: string): string =>
+  [run.label, severalLosses ? loss : undefined, split].filter((part) => part !== undefined).join(' · ');
 
 /** Keeps a value the chart can draw: finite, and positive on a log scale. */
 const drawable = (value: number | undefined, positiveOnly: boolean): number | null =>
   value !== undefined && Number.isFinite(value) && (!positiveOnly || value > 0) ? value : null;
 
 /**
- * Every run's per-step loss on a shared step axis. Long runs are averaged over buckets of consecutive steps so a
- * chart never holds more than about `maxPoints` points (drawing stays cheap however long the run; the mean also
- * smooths the mini-batch noise a little).
+ * Every run's per-step losses (one series per optimizer: what a step reports) on a shared step axis. Long runs are
+ * averaged over buckets of consecutive steps so a chart never holds more than about `maxPoints` points (drawing
+ * stays cheap however long the run; the mean also smooths the mini-batch noise a little).
  */
 export function stepLossChart(runs: readonly RunRecord[], options: { maxPoints: number; positiveOnly: boolean }): ChartData {
-  const steps = Math.max(0, ...runs.map((run) => run.steps.loss.length));
+  const steps = Math.max(0, ...runs.map((run) => run.steps.x.length));
   const bucket = Math.max(1, Math.ceil(steps / options.maxPoints));
   const points = Math.ceil(steps / bucket);
   // The bucket's mean step number: 1-based steps b·bucket+1 … (b+1)·bucket.
   const x = Array.from({ length: points }, (_, b) => b * bucket + (bucket + 1) / 2);
-  const columns = runs.map((run) => {
-    const loss = run.steps.loss;
-    return Array.from({ length: points }, (_, b) => {
-      let sum = 0, count = 0;
-      for (let i = b * bucket; i < Math.min((b + 1) * bucket, loss.length); i++) {
-        const value = drawable(loss[i], options.positiveOnly);
-        if (value === null) continue;
-        sum += value;
-        count++;
-      }
-      return count > 0 ? sum / count : null;
-    });
-  });
-  return { series: runs.map((run) => ({ label: run.label, colour: runColour(run) })), columns: [x, ...columns] };
+  const series: SeriesStyle[] = [];
+  const columns: (number | null)[][] = [];
+  for (const run of runs) {
+    const losses = Object.entries(run.steps.losses);
+    for (const [index, [optimizer, loss]] of losses.entries()) {
+      series.push({ label: seriesLabel(run, optimizer, losses.length > 1), colour: runColour(run, index) });
+      columns.push(Array.from({ length: points }, (_, b) => {
+        let sum = 0, count = 0;
+        for (let i = b * bucket; i < Math.min((b + 1) * bucket, loss.length); i++) {
+          const value = drawable(loss[i], options.positiveOnly);
+          if (value === null) continue;
+          sum += value;
+          count++;
+        }
+        return count > 0 ? sum / count : null;
+      }));
+    }
+  }
+  return { series, columns: [x, ...columns] };
 }
 
 const SPLITS = [
@@ -60,41 +84,55 @@ const SPLITS = [
   { key: 'test', dash: [2, 3] },
 ] as const;
 
-/** A value read from one split's evaluation (a loss, a metric); undefined where it has none. */
-export type EvaluationPick = (evaluation: Evaluation) => number | undefined;
+/** A value read from one loss node's evaluation on a split (its loss, a metric); undefined where it has none. */
+export type LossPick = (loss: LossEvaluation) => number | undefined;
 
-/** One series per run and split that has a value, on the epoch axis (1, 2, …). */
-export function epochChart(runs: readonly RunRecord[], pick: EvaluationPick, options: { positiveOnly: boolean }): ChartData {
+export const lossValue: LossPick = (loss) => loss.loss;
+
+/** The run's loss nodes, in the order its evaluations list them (the graph's), that have a value for `pick`. */
+function lossNodesWith(run: RunRecord, pick: LossPick): string[] {
+  const found = new Set<string>();
+  for (const report of run.epochs) {
+    for (const split of SPLITS) {
+      for (const [node, loss] of Object.entries(report[split.key] ?? {})) if (pick(loss) !== undefined) found.add(node);
+    }
+  }
+  return [...found];
+}
+
+/**
+ * One series per run, loss node and split that has a value, on the epoch axis (1, 2, …). A loss node's shade is
+ * its place among all the run's loss nodes, so it matches between the loss and the metric charts.
+ */
+export function epochChart(runs: readonly RunRecord[], pick: LossPick, options: { positiveOnly: boolean }): ChartData {
   const epochs = Math.max(0, ...runs.map((run) => run.epochs.length));
   const series: SeriesStyle[] = [];
   const columns: (number | null)[][] = [];
   for (const run of runs) {
-    for (const split of SPLITS) {
-      const values = run.epochs.map((report) => {
-        const evaluation = report[split.key];
-        return drawable(evaluation ? pick(evaluation) : undefined, options.positiveOnly);
-      });
-      if (values.every((v) => v === null)) continue;
-      series.push({ label: `${run.label} · ${split.key}`, colour: runColour(run), ...(split.dash ? { dash: split.dash } : {}) });
-      columns.push(Array.from({ length: epochs }, (_, i) => values[i] ?? null));
+    const allNodes = lossNodesWith(run, lossValue);
+    const nodes = lossNodesWith(run, pick);
+    for (const node of nodes) {
+      for (const split of SPLITS) {
+        const values = run.epochs.map((report) => {
+          const loss = report[split.key]?.[node];
+          return drawable(loss ? pick(loss) : undefined, options.positiveOnly);
+        });
+        if (values.every((v) => v === null)) continue;
+        series.push({ label: seriesLabel(run, node, nodes.length > 1, split.key), colour: runColour(run, allNodes.indexOf(node)), ...(split.dash ? { dash: split.dash } : {}) });
+        columns.push(Array.from({ length: epochs }, (_, i) => values[i] ?? null));
+      }
     }
   }
   return { series, columns: [Array.from({ length: epochs }, (_, i) => i + 1), ...columns] };
 }
-
-/** The loss the charts follow: the first loss node of the evaluation (the one the first optimizer minimises, in a plain graph). */
-export const primaryLoss: EvaluationPick = (evaluation) => Object.values(evaluation)[0]?.loss;
 
 export type MetricName = 'accuracy' | 'mse' | 'mae';
 
 /** Short names: they label the chart's axis and its metric picker. */
 export const METRIC_LABELS: Readonly<Record<MetricName, string>> = { accuracy: 'accuracy', mse: 'MSE', mae: 'MAE' };
 
-/** The first loss's value of a metric, where its evaluation has that metric. */
-export const metricPick = (metric: MetricName): EvaluationPick => (evaluation) => {
-  for (const loss of Object.values(evaluation)) if (loss.metrics?.[metric] !== undefined) return loss.metrics[metric];
-  return undefined;
-};
+/** A loss node's value of a metric, where it has that metric. */
+export const metricPick = (metric: MetricName): LossPick => (loss) => loss.metrics?.[metric];
 
 /** The metrics the runs' losses have (accuracy for classification, MSE and MAE for regression), in that order. */
 export function availableMetrics(runs: readonly RunRecord[]): MetricName[] {
@@ -102,7 +140,7 @@ export function availableMetrics(runs: readonly RunRecord[]): MetricName[] {
   for (const run of runs) {
     const train = run.epochs.at(-1)?.train;
     if (!train) continue;
-    for (const metric of ['accuracy', 'mse', 'mae'] as const) if (metricPick(metric)(train) !== undefined) found.add(metric);
+    for (const metric of ['accuracy', 'mse', 'mae'] as const) if (Object.values(train).some((loss) => metricPick(metric)(loss) !== undefined)) found.add(metric);
   }
   return (['accuracy', 'mse', 'mae'] as const).filter((m) => found.has(m));
 }
