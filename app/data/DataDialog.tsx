@@ -1,6 +1,6 @@
 /**
  * The data picker (toolbar "Data", or "Choose data…" in a data node's inspector): the built-in datasets, or the
- * user's own data. Choosing points the target data node at it — the node it was opened for, else the selected data
+ * user's own data, and what of it this browser keeps (to remove). Choosing points the target data node at it — the node it was opened for, else the selected data
  * node, else a new one — as one undoable edit.
  */
 import { useState } from 'react';
@@ -14,8 +14,11 @@ import { localDataStore } from './local-data-store.ts';
 import { localDataParams, type LocalDataset } from './local-dataset.ts';
 import { LocalDataTab } from './LocalDataTab.tsx';
 import { sourceNodeEdits } from './source-node-edits.ts';
+import { StoredDataTab } from './StoredDataTab.tsx';
 
-type Tab = 'builtin' | 'local';
+type Tab = 'builtin' | 'local' | 'stored';
+
+const TABS: readonly (readonly [Tab, string])[] = [['builtin', 'Built-in'], ['local', 'Your data'], ['stored', 'Stored in this browser']];
 
 export function DataDialog({ node }: { node: string | undefined }) {
   const api = useEditorApi();
@@ -56,10 +59,13 @@ export function DataDialog({ node }: { node: string | undefined }) {
   return (
     <Modal title={target ? `Data for ${target}` : 'Data'} testId="data-dialog" wide>
       <div className="nl-data-tabs" role="tablist">
-        <button type="button" role="tab" aria-selected={tab === 'builtin'} data-testid="data-tab-builtin" onClick={() => setTab('builtin')}>Built-in</button>
-        <button type="button" role="tab" aria-selected={tab === 'local'} data-testid="data-tab-local" onClick={() => setTab('local')}>Your data</button>
+        {TABS.map(([id, label]) => (
+          <button key={id} type="button" role="tab" aria-selected={tab === id} data-testid={`data-tab-${id}`} onClick={() => setTab(id)}>{label}</button>
+        ))}
       </div>
-      {tab === 'builtin' ? <BuiltInTab initial={initialBuiltIn} onUse={chooseBuiltIn} /> : <LocalDataTab onUse={chooseLocal} />}
+      {tab === 'builtin' && <BuiltInTab initial={initialBuiltIn} onUse={chooseBuiltIn} />}
+      {tab === 'local' && <LocalDataTab onUse={chooseLocal} />}
+      {tab === 'stored' && <StoredDataTab />}
     </Modal>
   );
 }

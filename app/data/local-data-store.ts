@@ -1,11 +1,12 @@
 /**
  * The data the user loaded in the page, by the id of the "Your data" node it feeds: kept in memory for training and
  * previews, and in IndexedDB (local-data-storage.ts) so a reload keeps it. `localDataFor(doc)` hands a document's
- * data to training (RunConfig.localData), checked against what each node's params promise the graph.
+ * data to training (RunConfig.localData), checked against what each node's params promise the graph; `storedDataOf`
+ * is the one rule by which a node finds its data, for training and for the "Stored in this browser" list alike.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { resolveParams } from '../../engine/compile/params.ts';
-import type { GraphDocument } from '../../engine/graph/types.ts';
+import type { GraphDocument, GraphNode } from '../../engine/graph/types.ts';
 import type { GraphSourceData } from '../../engine/train/load-graph-data.ts';
 import { localData } from '../../nodes/data/local-data.ts';
 import { LocalDataStorage } from './local-data-storage.ts';
@@ -25,7 +26,11 @@ export interface LocalDataState {
    * works until the page closes) or undefined.
    */
   use(node: string, dataset: LocalDataset): Promise<string | undefined>;
-  forget(node: string): Promise<void>;
+  /**
+   * Removes the data kept for `node`, from storage first; resolves to why storage refused (the data then stays, in
+   * memory too, so what the page shows matches what a reload would bring back) or undefined.
+   */
+  forget(node: string): Promise<string | undefined>;
 }
 
 export type LocalDataStore = StoreApi<LocalDataState>;
@@ -54,14 +59,15 @@ export function createLocalDataStore(storage: LocalDataStorage | undefined): Loc
       }
     },
     async forget(node) {
-      const datasets = new Map(get().datasets);
-      datasets.delete(node);
-      set({ datasets });
       try {
         await storage?.remove(node);
       } catch (error) {
-        set({ storageProblem: describe(error) });
+        return `it could not be removed from this browser’s storage (${describe(error)})`;
       }
+      const datasets = new Map(get().datasets);
+      datasets.delete(node);
+      set({ datasets });
+      return undefined;
     },
   }));
   if (!storage) markLoaded();
@@ -93,6 +99,18 @@ export class LocalDataProblem extends Error {
 }
 
 /**
+ * The kept data a Your-data node uses, as [key, dataset]: the data kept under its id, else — for a renamed or pasted
+ * node — the first whose file name and shapes its params describe. Whether the shapes still fit is localDataFor's
+ * check, not this match's: data kept under the node's id is its data even after an edit of its params.
+ */
+export function storedDataOf(node: GraphNode, datasets: ReadonlyMap<string, LocalDataset>): readonly [string, LocalDataset] | undefined {
+  const own = datasets.get(node.id);
+  if (own) return [node.id, own];
+  const params = resolveParams(localData.params, node.params).params;
+  return [...datasets].find(([, dataset]) => dataset.name === params.name && describeMismatch(params, dataset) === undefined);
+}
+
+/**
  * The loaded data of every Your-data node of `doc`, by node id. Throws LocalDataProblem when a node has no data in
  * this browser, or when its params (the shapes the graph was built for) no longer describe its data.
  */
@@ -100,9 +118,7 @@ export function localDataFor(doc: GraphDocument, state: LocalDataState = localDa
   const out: Record<string, GraphSourceData> = {};
   for (const node of doc.nodes.filter((n) => n.kind === localData.id)) {
     const params = resolveParams(localData.params, node.params).params;
-    // Data is kept by node id; a renamed or pasted node finds its data by the file name and shapes it describes.
-    const dataset = state.datasets.get(node.id)
-      ?? [...state.datasets.values()].find((d) => d.name === params.name && describeMismatch(params, d) === undefined);
+    const dataset = storedDataOf(node, state.datasets)?.[1];
     if (!dataset) {
       throw new LocalDataProblem(node.id, state.status === 'loading'
         ? 'the data loaded earlier is still being read from this browser’s storage; try again in a moment'
