@@ -58,6 +58,16 @@ test('the spirals MLP trains in the worker to at least 90% accuracy, with live c
   await page.getByTestId('train-tab-epochs').click();
   await expect(page.getByTestId('epoch-row-60')).toBeVisible();
 
+  // An edit after the run: the views keep the trained model, and the panel says Train starts over from the edit.
+  await expect(page.getByTestId('run-stale')).toHaveCount(0);
+  await setSetting(page, 'epochs', '61');
+  await page.getByTestId('run-setting-epochs').blur();
+  await expect(page.getByTestId('run-stale')).toContainText('Train starts a new run from the edited graph');
+  await expect(page.getByTestId('run-start')).toHaveText('Train');
+  await page.getByTestId('toolbar-undo').click();
+  await expect(page.getByTestId('run-stale')).toHaveCount(0);
+  await expect(page.getByTestId('run-start')).toHaveText('Train again');
+
   // The epochs setting is part of the document: it survives a reload (autosave).
   await page.waitForTimeout(500);
   await page.reload();

@@ -13,6 +13,7 @@ import { NumberSetting } from './NumberSetting.tsx';
 import { formatDuration, formatRate, latestMetrics } from './run-format.ts';
 import { useTraining, useTrainingApi } from './training-context.tsx';
 import type { TrainingStatus } from './training-store.ts';
+import { useStaleRun } from './use-stale-run.ts';
 import { WeightsControls } from './WeightsControls.tsx';
 
 const BACKENDS = [
@@ -39,6 +40,7 @@ export function RunPanel() {
   const optimizers = useMemo(() => optimizerLearningRates(doc), [doc]);
   const locked = busy(status);
   const metrics = latestMetrics(lastRun);
+  const stale = useStaleRun();
 
   const setTraining = (change: Partial<TrainingSettings>): void => {
     editor.getState().apply([{ type: 'setTraining', training: { ...training, ...change } }], { coalesce: 'run-settings', label: 'Change run settings' });
@@ -49,13 +51,14 @@ export function RunPanel() {
       value={training?.[key] ?? DEFAULT_TRAINING[key]} onCommit={(value) => setTraining({ [key]: value })}
     />
   );
-  const canContinue = status === 'paused' || status === 'stopped';
+  // After an edit, Train builds a new session from the edited graph: nothing is continued.
+  const canContinue = (status === 'paused' || status === 'stopped') && !stale;
 
   return (
     <section className="nl-run" data-testid="run-panel" data-status={status}>
       <div className="nl-run__buttons" role="toolbar" aria-label="Training">
         <button type="button" className="nl-button nl-button--primary" data-testid="run-start" disabled={locked} onClick={() => void api.getState().start()}>
-          {canContinue ? 'Continue' : status === 'finished' ? 'Train again' : 'Train'}
+          {canContinue ? 'Continue' : status === 'finished' && !stale ? 'Train again' : 'Train'}
         </button>
         <button type="button" className="nl-button" data-testid="run-pause" disabled={status !== 'running'} onClick={() => api.getState().pause()}>Pause</button>
         <button type="button" className="nl-button" data-testid="run-step" disabled={locked || status === 'finished'} onClick={() => void api.getState().step()} title="Train on one mini-batch, then pause">Step</button>
@@ -69,6 +72,14 @@ export function RunPanel() {
         {progress && <span data-testid="run-rate">{formatRate(progress.samplesPerSecond)}</span>}
         {progress?.secondsLeft !== undefined && status === 'running' && <span data-testid="run-eta">{formatDuration(progress.secondsLeft)} left</span>}
       </div>
+
+      {stale && status !== 'configuring' && (
+        <p className="nl-run__stale" role="status" data-testid="run-stale">
+          {status === 'running'
+            ? 'The graph or its settings changed while this run goes on: it keeps training the graph as it was. Stop it and press Train to train the edited graph.'
+            : 'The graph or its settings changed since this run: the views and weight downloads show the model as it was trained. Train starts a new run from the edited graph.'}
+        </p>
+      )}
 
       {metrics && (
         <p className="nl-run__metrics" data-testid="run-metrics" data-accuracy={metrics.accuracy ?? ''} data-loss={metrics.loss}>

@@ -59,6 +59,11 @@ export interface TrainingState {
   readonly revision: number;
   /** The settings of the run under way (or the last one). */
   readonly settings: ResolvedTrainingSettings | undefined;
+  /**
+   * The training key (training-key.ts) of the document the worker's session was built from; undefined before the
+   * first one. Differs from the current document's after an edit: the views still show the model as trained.
+   */
+  readonly sessionKey: string | undefined;
 
   start(): Promise<void>;
   pause(): void;
@@ -96,8 +101,6 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
   let worker: WorkerLike | undefined;
   let nextId = 1;
   const pending = new Map<number, { resolve(value: never): void; reject(error: Error): void }>();
-  /** The training key of the graph the worker's session was built from; a different graph needs a new session. */
-  let configuredKey: string | undefined;
   let configured: Promise<boolean> | undefined;
   let resolveConfigured: ((ok: boolean) => void) | undefined;
   let runCount = 0;
@@ -141,8 +144,7 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
           resolveConfigured?.(true);
           return;
         case 'configure-failed':
-          configuredKey = undefined;
-          set({ status: 'idle', error: { message: message.message, ...(message.node ? { node: message.node } : {}) } });
+          set({ sessionKey: undefined, status: 'idle', error: { message: message.message, ...(message.node ? { node: message.node } : {}) } });
           resolveConfigured?.(false);
           return;
         case 'steps': {
@@ -209,7 +211,7 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
     const configure = async (): Promise<boolean> => {
       const doc = options.document();
       const key = trainingKey(doc);
-      if (configured && key === configuredKey) return configured;
+      if (configured && key === get().sessionKey) return configured;
       let localData;
       try {
         localData = await options.localData(doc);
@@ -220,8 +222,7 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
       }
       const settings = resolveTrainingSettings(doc.training);
       const backend: BackendChoice = doc.training?.backend ?? 'auto';
-      configuredKey = key;
-      set({ status: 'configuring', error: undefined, progress: undefined, settings });
+      set({ status: 'configuring', error: undefined, progress: undefined, settings, sessionKey: key });
       configured = new Promise<boolean>((resolve) => (resolveConfigured = resolve));
       send({ type: 'configure', config: { doc, settings, backend, localData } });
       const ok = await configured;
@@ -232,7 +233,8 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
     const command = (name: 'start' | 'pause' | 'step' | 'stop' | 'reset'): void => send({ type: 'command', command: name });
 
     const reset = async (): Promise<void> => {
-      const wasConfigured = configuredKey !== undefined && configuredKey === trainingKey(options.document());
+      const sessionKey = get().sessionKey;
+      const wasConfigured = sessionKey !== undefined && sessionKey === trainingKey(options.document());
       if (!(await configure())) return;
       // configure() already made a fresh session (and a run record) when the graph had changed.
       if (!wasConfigured) return;
@@ -250,6 +252,7 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
       runs: [],
       revision: 0,
       settings: undefined,
+      sessionKey: undefined,
       async start() {
         if (await configure()) {
           // A finished run starts over: continuing past the last epoch means a new run with the same settings.

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseGraph } from '../../engine/graph/parse.ts';
 import type { GraphDocument } from '../../engine/graph/types.ts';
 import { readSafetensors } from '../../engine/io/safetensors.ts';
+import { trainingKey } from '../../app/training/training-key.ts';
 import { trainingHarness, type Harness } from '../helpers/training-harness.ts';
 
 function fixture(name: string): GraphDocument {
@@ -75,8 +76,13 @@ describe('the training store over the worker host', () => {
     for (const [name, tensor] of initial) expect(again.get(name)!.data).toEqual(tensor.data);
     expect(store.getState().runs).toHaveLength(2);
 
+    // The session remembers which graph it was built from: the edit makes it stale until the next Train.
+    const before = store.getState().sessionKey;
+    expect(before).toBe(trainingKey(harness.doc));
     harness.doc = { ...harness.doc, training: { ...harness.doc.training, seed: 9 } };
+    expect(trainingKey(harness.doc)).not.toBe(before);
     await store.getState().start();
+    expect(store.getState().sessionKey).toBe(trainingKey(harness.doc));
     await harness.until((s) => s.status === 'finished');
     expect(store.getState().runs).toHaveLength(3);
     expect(store.getState().runs.at(-1)!.label).toContain('seed 9');
