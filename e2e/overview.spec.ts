@@ -1,35 +1,131 @@
 /**
  * The overview: zoomed far out (below 35 %), a big graph is drawn on one canvas instead of a thousand DOM nodes;
- * a click on a drawn node still selects it, and framing it brings the ordinary nodes back.
+ * a click on a drawn node still selects it, dragging drawn nodes moves them as one undoable step, and framing a node
+ * brings the ordinary nodes back.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import type { GraphDocument } from '../engine/graph/types.ts';
 import { serializeGraph } from '../engine/graph/serialize.ts';
 import { generateGraph } from './bench/generate-graph.ts';
-import { Editor } from './fixtures/editor.ts';
+import { Editor, MOD } from './fixtures/editor.ts';
 
-test('a 400-node graph in full view is drawn as an overview; clicking a drawn node selects it; framing it shows the node', async ({ page }) => {
+interface View {
+  readonly scale: number;
+  readonly tx: number;
+  readonly ty: number;
+}
+
+/** The viewport's transform, read from the page as the browser applies it. */
+async function viewOf(page: Page): Promise<View> {
+  const transform = await page.locator('.react-flow__viewport').evaluate((v) => getComputedStyle(v).transform);
+  const [scale, , , , tx, ty] = transform.slice('matrix('.length, -1).split(',').map(Number) as [number, number, number, number, number, number];
+  return { scale, tx, ty };
+}
+
+/** Opens a generated 400-node graph and frames it all, which zooms out into the overview. */
+async function openOverview(page: Page): Promise<{ editor: Editor; graph: GraphDocument; view: View }> {
   const editor = new Editor(page);
   await editor.open();
   const graph = generateGraph(400);
   await editor.openFile('big.json', serializeGraph(graph));
   await expect(page.getByTestId('summary-nodes')).toHaveText('400');
   await page.keyboard.press('.');
-  const canvas = page.getByTestId('canvas');
-  await expect(canvas).toHaveClass(/nl-canvas--overview/);
+  await expect(page.getByTestId('canvas')).toHaveClass(/nl-canvas--overview/);
   await expect(page.getByTestId('overview')).toBeVisible();
+  // Framing animates the viewport: read it once two readings 150 ms apart agree (a loaded machine animates late).
+  let view = await viewOf(page);
+  await expect.poll(async () => {
+    const before = view;
+    await page.waitForTimeout(150);
+    view = await viewOf(page);
+    return view.scale === before.scale && view.tx === before.tx && view.ty === before.ty;
+  }).toBe(true);
+  expect(view.scale).toBeLessThan(0.35);
+  return { editor, graph, view };
+}
 
-  // Where the node is drawn: its flow position through the viewport's transform, a little inside its top-left corner.
+/** Where a node is drawn on the screen: its flow position through the viewport's transform, a little inside its top-left corner. */
+async function drawnAt(page: Page, view: View, position: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const pane = (await page.getByTestId('canvas').boundingBox())!;
+  return { x: pane.x + view.tx + (position.x + 12) * view.scale, y: pane.y + view.ty + (position.y + 12) * view.scale };
+}
+
+test('a 400-node graph in full view is drawn as an overview; clicking a drawn node selects it; framing it shows the node', async ({ page }) => {
+  const { editor, graph, view } = await openOverview(page);
   const target = graph.nodes[57]!;
-  await page.waitForTimeout(400);
-  const transform = await page.locator('.react-flow__viewport').evaluate((v) => getComputedStyle(v).transform);
-  const [scale, , , , tx, ty] = transform.slice('matrix('.length, -1).split(',').map(Number) as [number, number, number, number, number, number];
-  expect(scale).toBeLessThan(0.35);
-  const pane = (await canvas.boundingBox())!;
-  await page.mouse.click(pane.x + tx + (target.position.x + 12) * scale, pane.y + ty + (target.position.y + 12) * scale);
+  const at = await drawnAt(page, view, target.position);
+  await page.mouse.click(at.x, at.y);
   await expect(page.getByTestId(`inspector-${target.id}`)).toBeVisible();
 
   await page.keyboard.press('f');
-  await expect(canvas).not.toHaveClass(/nl-canvas--overview/);
+  await expect(page.getByTestId('canvas')).not.toHaveClass(/nl-canvas--overview/);
   await expect(editor.node(target.id)).toBeVisible();
   await expect(editor.node(target.id)).toHaveClass(/nl-node--selected/);
+});
+
+/** Drags from a screen point by `offset` screen pixels in steps, checking mid-way that the nodes already follow. */
+async function drag(page: Page, from: { x: number; y: number }, offset: { x: number; y: number }, duringDrag: () => Promise<void>): Promise<void> {
+  const steps = 8;
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) await page.mouse.move(from.x + (offset.x * i) / steps, from.y + (offset.y * i) / steps);
+  await duringDrag();
+  await page.mouse.up();
+}
+
+test('dragging a drawn node moves it by the pointer’s move over the zoom, without panning, as one undoable step', async ({ page }) => {
+  const { editor, graph, view } = await openOverview(page);
+  const target = graph.nodes[57]!;
+  const bystander = graph.nodes[58]!;
+  expect(await editor.nodePosition(target.id)).toEqual(target.position);
+  const offset = { x: 80, y: 50 };
+  const expected = { x: target.position.x + offset.x / view.scale, y: target.position.y + offset.y / view.scale };
+
+  await drag(page, await drawnAt(page, view, target.position), offset, async () => {
+    // The nodes move while the pointer does (the overview is drawn from them), not only on release.
+    await expect.poll(async () => (await editor.nodePosition(target.id)).x).toBeGreaterThan(target.position.x + offset.x / view.scale / 2);
+  });
+
+  await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /^Undo Move/);
+  const moved = await editor.nodePosition(target.id);
+  expect(Math.abs(moved.x - expected.x)).toBeLessThanOrEqual(1.5);
+  expect(Math.abs(moved.y - expected.y)).toBeLessThanOrEqual(1.5);
+  expect(await editor.nodePosition(bystander.id)).toEqual(bystander.position);
+  expect(await viewOf(page)).toEqual(view);
+  // The grabbed node is selected, as a drag at normal zoom selects it; the release was not also a click elsewhere.
+  await expect(page.getByTestId(`inspector-${target.id}`)).toBeVisible();
+
+  await page.keyboard.press(`${MOD}+Z`);
+  await expect.poll(() => editor.nodePosition(target.id)).toEqual(target.position);
+  await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /^Undo Open big\.json/);
+});
+
+test('dragging one node of a selection in the overview moves every selected node with it', async ({ page }) => {
+  const { editor, graph, view } = await openOverview(page);
+  const [first, second, bystander] = [graph.nodes[21]!, graph.nodes[134]!, graph.nodes[22]!];
+  const firstAt = await drawnAt(page, view, first.position), secondAt = await drawnAt(page, view, second.position);
+  await page.mouse.click(firstAt.x, firstAt.y);
+  await page.keyboard.down(MOD);
+  await page.mouse.click(secondAt.x, secondAt.y);
+  await page.keyboard.up(MOD);
+  await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /^Undo Open big\.json/);
+
+  const offset = { x: -60, y: 90 };
+  await drag(page, secondAt, offset, async () => {});
+  await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /^Undo Move/);
+  for (const node of [first, second]) {
+    const moved = await editor.nodePosition(node.id);
+    expect(Math.abs(moved.x - (node.position.x + offset.x / view.scale))).toBeLessThanOrEqual(1.5);
+    expect(Math.abs(moved.y - (node.position.y + offset.y / view.scale))).toBeLessThanOrEqual(1.5);
+  }
+  expect(await editor.nodePosition(bystander.id)).toEqual(bystander.position);
+  expect(await viewOf(page)).toEqual(view);
+  // Releasing is not also a click: the selection stays whole.
+  for (const node of [first, second]) await expect(editor.node(node.id)).toHaveClass(/nl-node--selected/);
+
+  // One step for the whole selection's move.
+  await page.keyboard.press(`${MOD}+Z`);
+  await expect.poll(() => editor.nodePosition(first.id)).toEqual(first.position);
+  expect(await editor.nodePosition(second.id)).toEqual(second.position);
+  await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /^Undo Open big\.json/);
 });

@@ -4,7 +4,7 @@
  * a link dropped in empty space → the quick-add search for a fitting node, a palette item or block dropped → a new
  * node or block instance, a graph file dropped → open it. React Flow keeps only view state (measured sizes, the
  * position of a node mid-drag, the viewport). Seen from far away, the graph is drawn on one canvas
- * (OverviewLayer.tsx) and a click on a drawn node selects it.
+ * (OverviewLayer.tsx): a click on a drawn node selects it, and dragging it moves it (use-overview-drag.ts).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
@@ -24,7 +24,8 @@ import { OverviewLayer } from './OverviewLayer.tsx';
 import { ShapeEdge } from './ShapeEdge.tsx';
 import { useAddNode } from './use-add-node.ts';
 import { useFarZoom } from './use-far-zoom.ts';
-import { useOverviewHit } from './use-overview-hit.ts';
+import { useOverviewDrag } from './use-overview-drag.ts';
+import { isPane, useOverviewHit } from './use-overview-hit.ts';
 import { usePlaceBlock } from './use-place-block.ts';
 import { useOpenFile } from '../files/use-open-file.ts';
 
@@ -191,25 +192,31 @@ export function GraphCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     else if (file) void openFile(file);
   }, [screenToFlowPosition, addNode, placeBlock, openFile]);
 
-  /** In the overview, a click on the pane that lands on a drawn node selects it (Ctrl/⌘ adds or removes it), as a click on the node would. */
-  const onClickCapture = useCallback((event: ReactMouseEvent) => {
-    if (!far || !(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
-    const hit = overviewHit({ x: event.clientX, y: event.clientY });
-    if (hit === undefined) return;
-    // React Flow's pane click would clear the selection after ours.
-    event.stopPropagation();
+  /** Selects a node drawn in the overview as a click on it would: alone, or added to or removed from the selection when `toggle`. */
+  const selectDrawn = useCallback((hit: string, toggle: boolean) => {
     const { doc: current, selection: now, select } = api.getState();
     const ids = documentIds([hit], current.groups);
-    if (!event.ctrlKey && !event.metaKey) {
+    if (!toggle) {
       select({ nodes: ids, edges: [] });
       return;
     }
     const selected = ids.every((id) => now.nodes.includes(id));
     select({ nodes: selected ? now.nodes.filter((id) => !ids.includes(id)) : [...new Set([...now.nodes, ...ids])], edges: now.edges });
-  }, [far, overviewHit, api]);
+  }, [api]);
+  const overviewDrag = useOverviewDrag(far, overviewHit, selectDrawn);
+
+  /** In the overview, a click on the pane that lands on a drawn node selects it (Ctrl/⌘ adds or removes it), as a click on the node would. */
+  const onClickCapture = useCallback((event: ReactMouseEvent) => {
+    if (!far || !isPane(event.target)) return;
+    const hit = overviewHit({ x: event.clientX, y: event.clientY });
+    if (hit === undefined) return;
+    // React Flow's pane click would clear the selection after ours.
+    event.stopPropagation();
+    selectDrawn(hit, event.ctrlKey || event.metaKey);
+  }, [far, overviewHit, selectDrawn]);
 
   const onDoubleClick = useCallback((event: ReactMouseEvent) => {
-    if (!(event.target instanceof Element) || !event.target.classList.contains('react-flow__pane')) return;
+    if (!isPane(event.target)) return;
     const screen = { x: event.clientX, y: event.clientY };
     // A double-click on a node (drawn in the overview) does not add one, as on a DOM node.
     if (far && overviewHit(screen) !== undefined) return;
@@ -224,6 +231,7 @@ export function GraphCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     <div
       className={`nl-canvas${far ? ' nl-canvas--overview' : ''}`} data-testid="canvas"
       onDragOver={onDragOver} onDrop={onDrop} onClickCapture={onClickCapture} onDoubleClick={onDoubleClick} onMouseMove={onMouseMove}
+      onPointerDownCapture={overviewDrag.onPointerDownCapture} onMouseDownCapture={overviewDrag.onPressCapture} onTouchStartCapture={overviewDrag.onPressCapture}
     >
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}

@@ -2,8 +2,8 @@
  * The whole graph seen from far away (use-far-zoom.ts), drawn on one canvas instead of a thousand DOM nodes and SVG
  * edges: Chromium then rasterises one bitmap per frame, not every node at every zoom step. It sits under React
  * Flow's renderer and lets pointer events through to the pane; the DOM nodes stay mounted, unpainted (styles.css),
- * and a click on a drawn node selects it (use-overview-hit.ts). Redrawn once per frame after any change of
- * React Flow's store (viewport, nodes, edges, sizes).
+ * a click on a drawn node selects it (use-overview-hit.ts) and a drag moves it (use-overview-drag.ts). Redrawn once
+ * per frame after any change of React Flow's store (viewport, nodes, edges, sizes, the positions of dragged nodes).
  */
 import { useContext, useEffect, useRef, useSyncExternalStore } from 'react';
 import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
