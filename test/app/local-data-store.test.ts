@@ -7,21 +7,10 @@ import { describe, expect, it } from 'vitest';
 import type { GraphDocument } from '../../engine/graph/types.ts';
 import { createLocalDataStore, localDataFor, LocalDataProblem } from '../../app/data/local-data-store.ts';
 import { LocalDataStorage } from '../../app/data/local-data-storage.ts';
-import { localDataParams, type LocalDataset } from '../../app/data/local-dataset.ts';
+import { localDataParams } from '../../app/data/local-dataset.ts';
 import { graph } from '../helpers/doc.ts';
+import { table } from '../helpers/local-datasets.ts';
 
-const table: LocalDataset = {
-  name: 'table.csv',
-  description: '3 rows of table.csv',
-  task: 'classification',
-  data: {
-    train: {
-      features: { shape: [3, 2], dtype: 'f32', data: Float32Array.from([0.5, 1, 1.5, 2, 2.5, 3]) },
-      labels: { shape: [3], dtype: 'i32', data: Int32Array.from([0, 2, 1]) },
-    },
-  },
-  classNames: ['a', 'b', 'c'],
-};
 
 const docWith = (params: GraphDocument['nodes'][number]['params']) => graph(['mine', 'local_data', params], ['other', 'dataset']).doc;
 

@@ -11,19 +11,8 @@ import { LocalDataStorage } from '../../app/data/local-data-storage.ts';
 import { localDataParams, type LocalDataset } from '../../app/data/local-dataset.ts';
 import { datasetBytes, storedDatasetRows } from '../../app/data/stored-data-list.ts';
 import { graph } from '../helpers/doc.ts';
+import { table } from '../helpers/local-datasets.ts';
 
-const table: LocalDataset = {
-  name: 'table.csv',
-  description: '3 rows of table.csv',
-  task: 'classification',
-  data: {
-    train: {
-      features: { shape: [3, 2], dtype: 'f32', data: Float32Array.from([0.5, 1, 1.5, 2, 2.5, 3]) },
-      labels: { shape: [3], dtype: 'i32', data: Int32Array.from([0, 2, 1]) },
-    },
-  },
-  classNames: ['a', 'b', 'c'],
-};
 
 /** Regression with a test split: 4 + 2 samples of [1, 2, 2] features and 3 targets each. */
 const images: LocalDataset = {
