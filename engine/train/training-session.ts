@@ -208,7 +208,10 @@ export class TrainingSession {
             stepStarted = performance.now();
           },
           onEpoch: async (report) => {
-            this.emit({ type: 'epoch', report, progress: this.progressOf(report.epoch, 1, 1) });
+            // The epoch's last step: its iteration count as the steps reported it ("step 13/13", not "1/1").
+            const iterations = this.lastProgress?.iterations ?? 1;
+            this.lastProgress = this.progressOf(report.epoch, iterations, iterations);
+            this.emit({ type: 'epoch', report, progress: this.lastProgress });
             await this.epochWork?.(trainer);
             stepStarted = performance.now();
           },

@@ -37,7 +37,10 @@ describe('TrainingSession', () => {
     expect(s.state).toBe('finished');
     const steps = events.filter((e) => e.type === 'step');
     expect(steps).toHaveLength(2 * 13);
-    expect(events.filter((e) => e.type === 'epoch')).toHaveLength(2);
+    const epochs = events.filter((e) => e.type === 'epoch');
+    expect(epochs).toHaveLength(2);
+    // An epoch's progress is at its last step, counted as the steps were.
+    expect(epochs.map((e) => e.type === 'epoch' && [e.progress.epoch, e.progress.iteration, e.progress.iterations])).toEqual([[1, 13, 13], [2, 13, 13]]);
     expect(events.filter((e) => e.type === 'status').map((e) => e.type === 'status' && e.status)).toEqual(['running', 'finished']);
     expect(events.at(-1)).toEqual({ type: 'finished', stopReason: 'completed' });
     const fractions = steps.map((e) => e.type === 'step' && e.progress.fraction);
