@@ -6,6 +6,7 @@
 import { parseGraph, type ParseResult } from '../../engine/graph/parse.ts';
 import brokenCnn from './broken-cnn.json';
 import deepReluHeSpirals from './deep-relu-he-spirals.json';
+import deepSigmoidResidualSpirals from './deep-sigmoid-residual-spirals.json';
 import deepSigmoidSpirals from './deep-sigmoid-spirals.json';
 import lenetFashion from './lenet-fashion.json';
 import logregIris from './logreg-iris.json';
@@ -26,6 +27,7 @@ export const TEMPLATES: readonly Template[] = [
   { id: 'resnet-digits', title: 'ResNet block on digits', description: 'A residual block (conv-BN-ReLU twice, plus the skip) on 8×8 digits.', source: resnetDigits },
   { id: 'deep-sigmoid-spirals', title: 'Deep sigmoid MLP (vanishing gradients)', description: 'Eight Linear layers with sigmoids between them: record histograms and watch the first layers’ gradients vanish.', source: deepSigmoidSpirals },
   { id: 'deep-relu-he-spirals', title: 'Deep ReLU MLP with He init', description: 'The same eight layers with ReLU and He initialisation: gradients keep their size through the depth and the spirals are learned.', source: deepReluHeSpirals },
+  { id: 'deep-sigmoid-residual-spirals', title: 'Deep sigmoid MLP with residual connections', description: 'The same eight Linear layers and sigmoids, with a residual connection around each block: the skips carry the gradient back to the first layers.', source: deepSigmoidResidualSpirals },
   { id: 'broken-cnn', title: 'Broken CNN (fix me)', description: 'A CNN whose second convolution expects the wrong number of channels.', source: brokenCnn },
 ];
 
