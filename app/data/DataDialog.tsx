@@ -1,7 +1,7 @@
 /**
  * The data picker (toolbar "Data", or "Choose data…" in a data node's inspector): the built-in datasets, or the
- * user's own data, and what of it this browser keeps (to remove). Choosing points the target data node at it — the node it was opened for, else the selected data
- * node, else a new one — as one undoable edit.
+ * user's own data, and what of it this browser keeps (to remove). Choosing points the target data node at it — the
+ * node it was opened for, else the selected data node, else a new one — as one undoable edit.
  */
 import { useState } from 'react';
 import { findDataset } from '../../engine/data/registry.ts';
