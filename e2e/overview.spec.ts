@@ -1,7 +1,7 @@
 /**
  * The overview: zoomed far out (below 35 %), a big graph is drawn on one canvas instead of a thousand DOM nodes;
  * a click on a drawn node still selects it, dragging drawn nodes moves them as one undoable step, and framing a node
- * brings the ordinary nodes back.
+ * brings the ordinary nodes back. From the keyboard and to screen readers the drawn nodes are a hidden list of buttons.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { GraphDocument } from '../engine/graph/types.ts';
@@ -128,4 +128,39 @@ test('dragging one node of a selection in the overview moves every selected node
   await expect.poll(() => editor.nodePosition(first.id)).toEqual(first.position);
   expect(await editor.nodePosition(second.id)).toEqual(second.position);
   await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /^Undo Open big\.json/);
+});
+
+test('from the keyboard the overview is a list of node buttons: focus rings the drawn node, Enter selects and frames it and focuses it', async ({ page }) => {
+  const { editor, graph } = await openOverview(page);
+  const list = page.getByTestId('overview-node-list');
+  const overview = page.getByTestId('overview');
+
+  // The entry point: Tab from the canvas reaches the list (React Flow's own nodes are unfocusable here).
+  await editor.clickEmptyCanvas();
+  await page.keyboard.press('Tab');
+  const first = list.locator('button:focus');
+  await expect(first).toHaveCount(1);
+  const firstId = (await first.getAttribute('data-testid'))!.slice('overview-node-'.length);
+  await expect(overview).toHaveAttribute('data-focused-node', firstId);
+
+  // Exposed to assistive technology: a named list of buttons, each named by id, kind, shape and status.
+  const target = graph.nodes[57]!;
+  expect(target.kind).toBe('linear');
+  const button = page.getByRole('button', { name: `${target.id}, Linear, output [N,32], ok`, exact: true });
+  await expect(button).toHaveAttribute('data-testid', `overview-node-${target.id}`);
+  await expect(list).toMatchAriaSnapshot(`
+    - list "Nodes in data-flow order; Enter zooms in to one":
+      - listitem:
+        - button "${target.id}, Linear, output [N,32], ok"
+  `);
+
+  await button.focus();
+  await expect(overview).toHaveAttribute('data-focused-node', target.id);
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId(`inspector-${target.id}`)).toBeVisible();
+  await expect(page.getByTestId('canvas')).not.toHaveClass(/nl-canvas--overview/);
+  await expect(list).toHaveCount(0);
+  // Focus lands on the real node, so Tab carries on at the working zoom.
+  await expect(page.locator(`.react-flow__node[data-id="${target.id}"]`)).toBeFocused();
+  await expect(editor.node(target.id)).toHaveClass(/nl-node--selected/);
 });

@@ -8,6 +8,7 @@ import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { formatCount } from '../format.ts';
 import { useEditorApi } from '../state/editor-context.tsx';
 import type { BlockFlowNode } from './flow-model.ts';
+import { firstProblem, outputShapes, titleOf } from './node-description.ts';
 import { highlightClass, usePortHighlights } from './use-node-highlight.ts';
 
 function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
@@ -16,16 +17,18 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
   const inputHandles = useMemo(() => inputs.map((p) => ({ handle: p.name })), [inputs]);
   const outputHandles = useMemo(() => outputs.map((p) => ({ handle: p.name })), [outputs]);
   const highlights = usePortHighlights(id, inputHandles, outputHandles);
-  const message = diagnostics.find((d) => d.severity === 'error') ?? diagnostics.find((d) => d.severity === 'warning');
+  const message = firstProblem(diagnostics);
+  const shapes = outputShapes(data);
+  const title = titleOf(data);
 
   return (
     <div className={`nl-node nl-node--block nl-node--${status}${selected ? ' nl-node--selected' : ''}`} data-testid={`block-${group.id}`} data-status={status}>
       <div className="nl-node__header">
-        <span className="nl-node__title">{group.label ?? block.label}</span>
+        <span className="nl-node__title">{title}</span>
         <button
           type="button" className="nl-node__expand nodrag" data-testid={`block-expand-${group.id}`}
           onClick={() => api.getState().apply([{ type: 'setCollapsed', group: group.id, collapsed: false }])}
-          aria-label={`Expand block ${group.label ?? block.label}`} title="Expand (show the nodes inside)"
+          aria-label={`Expand block ${title}`} title="Expand (show the nodes inside)"
         >⤢</button>
       </div>
       <div className="nl-node__label">block {block.label} · {group.nodes.length} nodes</div>
@@ -46,7 +49,7 @@ function BlockNodeView({ id, data, selected }: NodeProps<BlockFlowNode>) {
             const h = highlights?.outputs[i];
             return (
               <div className={`nl-port nl-port--out${highlightClass(h)}`} key={port.name} title={h && !h.fit.ok ? h.fit.reason : `${port.node}.${port.port}`}>
-                <span className="nl-port__shape" data-testid={`block-shape-${group.id}-${port.name}`}>{port.shape ?? '?'}</span>
+                <span className="nl-port__shape" data-testid={`block-shape-${group.id}-${port.name}`}>{shapes[i]!.shape}</span>
                 <span className="nl-port__name">{port.name}</span>
                 <Handle type="source" position={Position.Right} id={port.name} data-testid={`handle-${id}-out-${port.name}`} />
               </div>

@@ -4,7 +4,8 @@
  * a link dropped in empty space → the quick-add search for a fitting node, a palette item or block dropped → a new
  * node or block instance, a graph file dropped → open it. React Flow keeps only view state (measured sizes, the
  * position of a node mid-drag, the viewport). Seen from far away, the graph is drawn on one canvas
- * (OverviewLayer.tsx): a click on a drawn node selects it, and dragging it moves it (use-overview-drag.ts).
+ * (OverviewLayer.tsx): a click on a drawn node selects it, and dragging it moves it (use-overview-drag.ts); a
+ * hidden list of the nodes keeps them reachable from the keyboard (OverviewNodeList.tsx).
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import {
@@ -253,7 +254,7 @@ export function GraphCanvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         maxZoom={2}
         colorMode={colorMode}
       >
-        {far && <OverviewLayer />}
+        {far && <OverviewLayer nodes={model.nodes} />}
         <GroupFrames />
         <Background gap={20} />
         <Controls />

@@ -5,9 +5,9 @@
  */
 import { memo, useMemo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { formatShape } from '../../engine/ir/shape.ts';
 import { formatCount, formatParamValue } from '../format.ts';
 import type { GraphFlowNode } from './flow-model.ts';
+import { firstProblem, kindLabelOf, outputShapes } from './node-description.ts';
 import { useFarZoom } from './use-far-zoom.ts';
 import { highlightClass, usePortHighlights } from './use-node-highlight.ts';
 import { useRunError } from '../training/use-run-error.ts';
@@ -42,10 +42,9 @@ function FullNode({ id, data, selected }: NodeProps<GraphFlowNode>) {
   const set = kind ? Object.keys(kind.params).filter((name) => Object.hasOwn(node.params, name)) : Object.keys(node.params);
   const shown = set.slice(0, INLINE_PARAMS);
   const hidden = set.length - shown.length;
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  const warnings = diagnostics.filter((d) => d.severity === 'warning');
-  const message = errors[0] ?? warnings[0];
-  const more = errors.length + warnings.length - 1;
+  const message = firstProblem(diagnostics);
+  const more = diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning').length - 1;
+  const shapes = outputShapes(data);
   const runError = useRunError(id);
 
   return (
@@ -54,7 +53,7 @@ function FullNode({ id, data, selected }: NodeProps<GraphFlowNode>) {
       data-testid={`node-${id}`}
       data-status={status}
       data-kind={node.kind}
-      aria-label={`${kind?.label ?? node.kind} ${node.label ?? id}${status === 'error' ? ', has an error' : ''}`}
+      aria-label={`${kindLabelOf(data)} ${node.label ?? id}${status === 'error' ? ', has an error' : ''}`}
     >
       <div className="nl-node__header">
         <span className="nl-node__title">{kind?.label ?? `Unknown kind “${node.kind}”`}</span>
@@ -75,11 +74,10 @@ function FullNode({ id, data, selected }: NodeProps<GraphFlowNode>) {
         </div>
         <div className="nl-node__outputs">
           {outputs.map((port, i) => {
-            const info = result?.outputs[port.name];
             const h = highlights?.outputs[i];
             return (
               <div className={`nl-port nl-port--out${highlightClass(h)}`} key={port.name} title={h && !h.fit.ok ? h.fit.reason : port.doc}>
-                <span className="nl-port__shape" data-testid={`node-shape-${id}-${port.name}`}>{info ? formatShape(info.shape) : '?'}</span>
+                <span className="nl-port__shape" data-testid={`node-shape-${id}-${port.name}`}>{shapes[i]!.shape}</span>
                 <span className="nl-port__name">{port.name}</span>
                 <Handle type="source" position={Position.Right} id={port.name} data-testid={`handle-${id}-out-${port.name}`} />
               </div>

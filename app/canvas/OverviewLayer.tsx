@@ -4,14 +4,17 @@
  * Flow's renderer and lets pointer events through to the pane; the DOM nodes stay mounted, unpainted (styles.css),
  * a click on a drawn node selects it (use-overview-hit.ts) and a drag moves it (use-overview-drag.ts). Redrawn once
  * per frame after any change of React Flow's store (viewport, nodes, edges, sizes, the positions of dragged nodes).
+ * For the keyboard and screen readers it comes with a hidden list of the nodes (OverviewNodeList.tsx); the node whose
+ * button has focus is ringed on the canvas, and the canvas names it in data-focused-node once drawn.
  */
-import { useContext, useEffect, useRef, useSyncExternalStore } from 'react';
+import { useContext, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useStore, useStoreApi, type ReactFlowState } from '@xyflow/react';
 import { TrainingContext } from '../training/training-context.tsx';
 import { useThemeName } from '../theme/theme-colours.ts';
 import type { FlowEdge, FlowNode } from './flow-model.ts';
 import { drawOverview, readOverviewPalette } from './overview-draw.ts';
 import { buildScene } from './overview-scene.ts';
+import { OverviewNodeList } from './OverviewNodeList.tsx';
 
 const noRun = () => () => {};
 
@@ -23,12 +26,14 @@ function useRunErrorNode(): string | undefined {
 
 const nodeCount = (s: ReactFlowState) => s.nodes.length;
 
-export function OverviewLayer() {
+/** `nodes`: the canvas's derived nodes (flow-model.ts), for the node list; the drawing reads React Flow's store. */
+export function OverviewLayer({ nodes }: { nodes: readonly FlowNode[] }) {
   const store = useStoreApi<FlowNode, FlowEdge>();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const theme = useThemeName();
   const runErrorNode = useRunErrorNode();
   const count = useStore(nodeCount);
+  const [focused, setFocused] = useState<string>();
 
   useEffect(() => {
     const canvas = canvasRef.current!;
@@ -43,7 +48,10 @@ export function OverviewLayer() {
       const w = Math.round(width * pixelRatio), h = Math.round(height * pixelRatio);
       // Resizing clears the bitmap, so only when the pane's size changed.
       if (canvas.width !== w || canvas.height !== h) Object.assign(canvas, { width: w, height: h });
-      drawOverview(ctx, buildScene(nodeLookup.values(), edges, runErrorNode), { transform, width, height, pixelRatio }, palette);
+      const ringed = drawOverview(ctx, buildScene(nodeLookup.values(), edges, runErrorNode), { transform, width, height, pixelRatio }, palette, focused);
+      // Written here, not rendered: it says what the last frame drew (nothing for a focused node out of view).
+      if (ringed === undefined) delete canvas.dataset.focusedNode;
+      else canvas.dataset.focusedNode = ringed;
     };
     const schedule = () => { frame ||= requestAnimationFrame(draw); };
     schedule();
@@ -52,7 +60,12 @@ export function OverviewLayer() {
       unsubscribe();
       cancelAnimationFrame(frame);
     };
-  }, [store, theme, runErrorNode]);
+  }, [store, theme, runErrorNode, focused]);
 
-  return <canvas ref={canvasRef} className="nl-overview" data-testid="overview" role="img" aria-label={`Overview of ${count} nodes: zoom in to read and edit them`} />;
+  return (
+    <>
+      <canvas ref={canvasRef} className="nl-overview" data-testid="overview" role="img" aria-label={`Overview of ${count} nodes: zoom in to read and edit them`} />
+      <OverviewNodeList nodes={nodes} onFocusNode={setFocused} />
+    </>
+  );
 }

@@ -1,7 +1,8 @@
 /**
  * Draws the overview scene on a 2D canvas under the viewport's transform: edges as curves, nodes as boxes with a
  * ring for their status, and titles only when they are legible. Strokes of one style go in one path, so a
- * 1,000-node graph is a handful of draw calls. Titles are drawn with fillText: user text stays text.
+ * 1,000-node graph is a handful of draw calls. Titles are drawn with fillText: user text stays text. The node whose
+ * button has keyboard focus in the overview's node list (OverviewNodeList.tsx) gets a focus ring: one box stroke.
  */
 import type { Rect, Transform } from '@xyflow/react';
 import { cssVariables } from '../theme/theme-colours.ts';
@@ -130,7 +131,25 @@ function drawTitles(ctx: CanvasRenderingContext2D, boxes: readonly OverviewBox[]
   }
 }
 
-export function drawOverview(ctx: CanvasRenderingContext2D, scene: OverviewScene, view: OverviewView, palette: OverviewPalette): void {
+/** How far outside a box its focus ring runs, in screen pixels: beyond the selection ring (4 px), so both show. */
+const FOCUS_GAP_PX = 8;
+
+/** The focus ring around `box`, `px` being one screen pixel in flow units. */
+export function focusRingOf(box: Rect, px: number): Rect {
+  const gap = FOCUS_GAP_PX * px;
+  return { x: box.x - gap, y: box.y - gap, width: box.width + 2 * gap, height: box.height + 2 * gap };
+}
+
+function drawFocusRing(ctx: CanvasRenderingContext2D, box: Rect, px: number, palette: OverviewPalette): void {
+  const ring = focusRingOf(box, px);
+  // The text colour, not the accent: it contrasts with both themes' backgrounds and is not mistaken for a selection.
+  ctx.strokeStyle = palette.text;
+  ctx.lineWidth = 3 * px;
+  ctx.strokeRect(ring.x, ring.y, ring.width, ring.height);
+}
+
+/** Draws the scene; returns the id of the node it ringed for keyboard focus, when `focused` is in view. */
+export function drawOverview(ctx: CanvasRenderingContext2D, scene: OverviewScene, view: OverviewView, palette: OverviewPalette, focused?: string): string | undefined {
   const { transform: [tx, ty, zoom], width, height, pixelRatio: r } = view;
   ctx.setTransform(r, 0, 0, r, 0, 0);
   ctx.clearRect(0, 0, width, height);
@@ -142,4 +161,7 @@ export function drawOverview(ctx: CanvasRenderingContext2D, scene: OverviewScene
   drawEdges(ctx, scene.edges, area, px, palette);
   drawBoxes(ctx, boxes, px, palette);
   if (titlesLegible(zoom)) drawTitles(ctx, boxes, palette);
+  const focusedBox = focused === undefined ? undefined : boxes.find((b) => b.id === focused);
+  if (focusedBox) drawFocusRing(ctx, focusedBox, px, palette);
+  return focusedBox?.id;
 }

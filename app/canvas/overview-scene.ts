@@ -5,6 +5,7 @@
  */
 import type { Rect, Transform, XYPosition } from '@xyflow/react';
 import type { FlowEdge, FlowNode, NodeStatus } from './flow-model.ts';
+import { titleOf } from './node-description.ts';
 import { DEFAULT_NODE_SIZE } from './placement.ts';
 
 export interface OverviewBox extends Rect {
@@ -56,12 +57,6 @@ const LEGIBLE_PX = 6;
 /** Whether titles are large enough on screen at `zoom` to be worth drawing (fewer glyphs to rasterise when not). */
 export function titlesLegible(zoom: number): boolean {
   return TITLE_SIZE * zoom >= LEGIBLE_PX;
-}
-
-/** The title a box shows: the node's label, else its kind's; a collapsed block's label, else its definition's. */
-function titleOf(data: FlowNode['data']): string {
-  if ('group' in data) return data.group.label ?? data.block.label;
-  return data.node.label ?? data.kind?.label ?? data.node.kind;
 }
 
 function boxOf(node: SceneNodeInput, runErrorNode: string | undefined): OverviewBox {

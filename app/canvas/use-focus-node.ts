@@ -1,6 +1,6 @@
 /**
  * Selects a node and centres the view on it (the problems panel's "go to"). A node inside a collapsed block is
- * shown by its block: the block is selected and centred.
+ * shown by its block: the block is selected and centred. Resolves once the view has arrived.
  */
 import { useCallback } from 'react';
 import { useReactFlow } from '@xyflow/react';
@@ -8,10 +8,10 @@ import { useEditorApi } from '../state/editor-context.tsx';
 import { blockNodeId } from './flow-model.ts';
 import { DEFAULT_NODE_SIZE } from './placement.ts';
 
-export function useFocusNode(): (id: string) => void {
+export function useFocusNode(): (id: string) => Promise<void> {
   const api = useEditorApi();
   const flow = useReactFlow();
-  return useCallback((id) => {
+  return useCallback(async (id) => {
     const { doc, select } = api.getState();
     if (!doc.nodes.some((n) => n.id === id)) return;
     const folded = doc.groups?.find((g) => g.collapsed && g.block !== undefined && g.nodes.includes(id));
@@ -20,6 +20,6 @@ export function useFocusNode(): (id: string) => void {
     if (!target) return;
     const { x, y } = target.internals.positionAbsolute;
     const width = target.measured.width ?? DEFAULT_NODE_SIZE.width, height = target.measured.height ?? DEFAULT_NODE_SIZE.height;
-    void flow.setCenter(x + width / 2, y + height / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
+    await flow.setCenter(x + width / 2, y + height / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 300 });
   }, [api, flow]);
 }

@@ -1,0 +1,85 @@
+/**
+ * The overview's nodes for the keyboard and for screen readers. To them the overview canvas (OverviewLayer.tsx) is
+ * one image, and React Flow's DOM nodes are skipped while it shows (content-visibility in styles.css: neither
+ * focusable nor in the accessibility tree). So a visually hidden list offers one button per node, in data-flow
+ * order (flow-order.ts), named in words by what the node shows (node-description.ts). Focusing a button rings its
+ * drawn node; Enter or Space selects and frames the node, which leaves the overview, then moves keyboard focus to
+ * the node's DOM element so Tab carries on at the working zoom.
+ *
+ * It sits outside the viewport's transform and reads no viewport state, so panning and zooming never re-render or
+ * re-lay it out; each button re-renders only when its own description changes.
+ */
+import { memo, useCallback, useMemo, type FocusEvent } from 'react';
+import { useStoreApi } from '@xyflow/react';
+import { useEditor, useEditorApi } from '../state/editor-context.tsx';
+import { documentIds, type FlowEdge, type FlowNode } from './flow-model.ts';
+import { inFlowOrder } from './flow-order.ts';
+import { describeNode } from './node-description.ts';
+import { useFocusNode } from './use-focus-node.ts';
+
+/** How many frames to keep trying to focus a framed node's element before giving up (about half a second). */
+const FOCUS_TRIES = 30;
+
+/**
+ * Focuses the React Flow node `id` under `root` once it can take focus: it is unfocusable until the overview's
+ * styles are gone, and above 150 nodes React Flow mounts it only once it is in view, a frame or two after the
+ * view settles. Stops early if focus went anywhere but the page body (the user moved on).
+ */
+function focusNodeElement(root: ParentNode | null, id: string, triesLeft: number): void {
+  const element = root?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+  // preventScroll: the pane must not scroll; the view is already centred on the node.
+  element?.focus({ preventScroll: true });
+  const waiting = document.activeElement === null || document.activeElement === document.body;
+  if (element !== document.activeElement && waiting && triesLeft > 0) requestAnimationFrame(() => focusNodeElement(root, id, triesLeft - 1));
+}
+
+/** Selects a canvas node and frames it (use-focus-node.ts makes the same selection a click on a drawn node does), then focuses it. */
+function useOpenNode(): (flowId: string) => Promise<void> {
+  const api = useEditorApi();
+  const store = useStoreApi<FlowNode, FlowEdge>();
+  const focusNode = useFocusNode();
+  return useCallback(async (flowId) => {
+    // A collapsed block is framed through any of its nodes.
+    const [documentId] = documentIds([flowId], api.getState().doc.groups);
+    if (documentId === undefined) return;
+    await focusNode(documentId);
+    focusNodeElement(store.getState().domNode, flowId, FOCUS_TRIES);
+  }, [api, store, focusNode]);
+}
+
+interface NodeButtonProps {
+  readonly id: string;
+  readonly description: string;
+  readonly onFocusNode: (id: string) => void;
+  readonly onOpen: (id: string) => Promise<void>;
+}
+
+const NodeButton = memo(function NodeButton({ id, description, onFocusNode, onOpen }: NodeButtonProps) {
+  return (
+    <li>
+      {/* A button's click is also Enter and Space; the description is a text node, never markup. */}
+      <button type="button" data-testid={`overview-node-${id}`} onFocus={() => onFocusNode(id)} onClick={() => void onOpen(id)}>{description}</button>
+    </li>
+  );
+});
+
+interface OverviewNodeListProps {
+  readonly nodes: readonly FlowNode[];
+  /** Told which node's button has keyboard focus, or undefined when focus left the list. */
+  readonly onFocusNode: (id: string | undefined) => void;
+}
+
+export const OverviewNodeList = memo(function OverviewNodeList({ nodes, onFocusNode }: OverviewNodeListProps) {
+  const order = useEditor((s) => s.analysis.order);
+  const entries = useMemo(() => inFlowOrder(nodes, order).map((n) => ({ id: n.id, description: describeNode(n.data) })), [nodes, order]);
+  const openNode = useOpenNode();
+  const onBlur = useCallback((event: FocusEvent<HTMLElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget)) onFocusNode(undefined);
+  }, [onFocusNode]);
+
+  return (
+    <ul className="nl-visually-hidden nl-overview-list" data-testid="overview-node-list" aria-label="Nodes in data-flow order; Enter zooms in to one" onBlur={onBlur}>
+      {entries.map(({ id, description }) => <NodeButton key={id} id={id} description={description} onFocusNode={onFocusNode} onOpen={openNode} />)}
+    </ul>
+  );
+});
