@@ -143,13 +143,25 @@ test('from the keyboard the overview is a list of node buttons: focus rings the 
   const firstId = (await first.getAttribute('data-testid'))!.slice('overview-node-'.length);
   await expect(overview).toHaveAttribute('data-focused-node', firstId);
 
+  // The list is one Tab stop: the arrow keys move within it, Tab leaves it, Shift+Tab comes back where it was.
+  await page.keyboard.press('ArrowDown');
+  const second = list.locator('button:focus');
+  await expect(second).not.toHaveAttribute('data-testid', `overview-node-${firstId}`);
+  const secondId = (await second.getAttribute('data-testid'))!.slice('overview-node-'.length);
+  await expect(overview).toHaveAttribute('data-focused-node', secondId);
+  await page.keyboard.press('Tab');
+  await expect(list.locator('button:focus')).toHaveCount(0);
+  await page.keyboard.press('Shift+Tab');
+  await expect(list.locator('button:focus')).toHaveAttribute('data-testid', `overview-node-${secondId}`);
+  await expect(list.locator('button[tabindex="0"]')).toHaveCount(1);
+
   // Exposed to assistive technology: a named list of buttons, each named by id, kind, shape and status.
   const target = graph.nodes[57]!;
   expect(target.kind).toBe('linear');
   const button = page.getByRole('button', { name: `${target.id}, Linear, output [N,32], ok`, exact: true });
   await expect(button).toHaveAttribute('data-testid', `overview-node-${target.id}`);
   await expect(list).toMatchAriaSnapshot(`
-    - list "Nodes in data-flow order; Enter zooms in to one":
+    - list "Nodes in data-flow order (arrow keys move, Enter zooms in to one)":
       - listitem:
         - button "${target.id}, Linear, output [N,32], ok"
   `);

@@ -4,16 +4,19 @@
  * focusable nor in the accessibility tree). So a visually hidden list offers one button per node, in data-flow
  * order (flow-order.ts), named in words by what the node shows (node-description.ts). Focusing a button rings its
  * drawn node; Enter or Space selects and frames the node, which leaves the overview, then moves keyboard focus to
- * the node's DOM element so Tab carries on at the working zoom.
+ * the node's DOM element so Tab carries on at the working zoom. The list is one Tab stop (a roving tabindex): the
+ * arrow keys, Home/End and PageUp/PageDown move between its buttons, so a 1,000-node graph is not 1,000 Tab presses
+ * to get past.
  *
  * It sits outside the viewport's transform and reads no viewport state, so panning and zooming never re-render or
  * re-lay it out; each button re-renders only when its own description changes.
  */
-import { memo, useCallback, useMemo, type FocusEvent } from 'react';
+import { memo, useCallback, useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { useEditor, useEditorApi } from '../state/editor-context.tsx';
 import { documentIds, type FlowEdge, type FlowNode } from './flow-model.ts';
 import { inFlowOrder } from './flow-order.ts';
+import { rovingTarget } from './roving-target.ts';
 import { describeNode } from './node-description.ts';
 import { useFocusNode } from './use-focus-node.ts';
 
@@ -50,15 +53,19 @@ function useOpenNode(): (flowId: string) => Promise<void> {
 interface NodeButtonProps {
   readonly id: string;
   readonly description: string;
+  /** The list's one Tab stop: the button focused last (the first one at the start). */
+  readonly tabbable: boolean;
   readonly onFocusNode: (id: string) => void;
   readonly onOpen: (id: string) => Promise<void>;
 }
 
-const NodeButton = memo(function NodeButton({ id, description, onFocusNode, onOpen }: NodeButtonProps) {
+const NodeButton = memo(function NodeButton({ id, description, tabbable, onFocusNode, onOpen }: NodeButtonProps) {
   return (
     <li>
       {/* A button's click is also Enter and Space; the description is a text node, never markup. */}
-      <button type="button" data-testid={`overview-node-${id}`} onFocus={() => onFocusNode(id)} onClick={() => void onOpen(id)}>{description}</button>
+      <button type="button" data-testid={`overview-node-${id}`} data-node={id} tabIndex={tabbable ? 0 : -1} onFocus={() => onFocusNode(id)} onClick={() => void onOpen(id)}>
+        {description}
+      </button>
     </li>
   );
 });
@@ -73,13 +80,28 @@ export const OverviewNodeList = memo(function OverviewNodeList({ nodes, onFocusN
   const order = useEditor((s) => s.analysis.order);
   const entries = useMemo(() => inFlowOrder(nodes, order).map((n) => ({ id: n.id, description: describeNode(n.data) })), [nodes, order]);
   const openNode = useOpenNode();
+  const [active, setActive] = useState<string>();
+  const tabbable = entries.some((e) => e.id === active) ? active : entries[0]?.id;
+  const onFocus = useCallback((id: string | undefined) => {
+    if (id !== undefined) setActive(id);
+    onFocusNode(id);
+  }, [onFocusNode]);
   const onBlur = useCallback((event: FocusEvent<HTMLElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget)) onFocusNode(undefined);
   }, [onFocusNode]);
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLElement>) => {
+    const from = entries.findIndex((e) => e.id === (event.target as HTMLElement).dataset['node']);
+    const to = from < 0 ? undefined : rovingTarget(event.key, from, entries.length);
+    if (to === undefined) return;
+    // Arrows would otherwise also reach the canvas's keyboard moves.
+    event.preventDefault();
+    event.stopPropagation();
+    event.currentTarget.querySelector<HTMLElement>(`[data-node="${CSS.escape(entries[to]!.id)}"]`)?.focus({ preventScroll: true });
+  }, [entries]);
 
   return (
-    <ul className="nl-visually-hidden nl-overview-list" data-testid="overview-node-list" aria-label="Nodes in data-flow order; Enter zooms in to one" onBlur={onBlur}>
-      {entries.map(({ id, description }) => <NodeButton key={id} id={id} description={description} onFocusNode={onFocusNode} onOpen={openNode} />)}
+    <ul className="nl-visually-hidden nl-overview-list" data-testid="overview-node-list" aria-label="Nodes in data-flow order (arrow keys move, Enter zooms in to one)" onBlur={onBlur} onKeyDown={onKeyDown}>
+      {entries.map(({ id, description }) => <NodeButton key={id} id={id} description={description} tabbable={id === tabbable} onFocusNode={onFocus} onOpen={openNode} />)}
     </ul>
   );
 });
