@@ -32,9 +32,14 @@ export interface RunRecord {
     /**
      * Per optimizer node id, the loss its update minimised at each step, aligned with `x`. Keyed by optimizer, not
      * by loss node, because that is what a step reports (StepReport.losses): an optimizer may minimise a sum of
-     * loss nodes (a VAE's reconstruction + KL), which only the epochs' evaluations tell apart.
+     * loss nodes (a VAE's reconstruction + KL), whose terms are kept apart in `terms`.
      */
     readonly losses: Record<string, number[]>;
+    /**
+     * Per loss node id, its value at each step where an optimizer's loss adds it up with other loss nodes
+     * (StepReport.terms), aligned with `x` as `losses` is; empty when every optimizer minimises one loss node.
+     */
+    readonly terms: Record<string, number[]>;
   };
   readonly epochs: EpochReport[];
 }
@@ -134,7 +139,7 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
       runCount++;
       const lr = settings.learningRate ?? optimizerLearningRates(doc)[0]?.lr;
       const label = [`Run ${runCount}`, lr !== undefined ? `lr ${lr}` : '', `batch ${settings.batchSize}`, `seed ${settings.seed}`].filter(Boolean).join(' · ');
-      set({ runs: [...get().runs, { id: runCount, label, steps: { x: [], losses: {} }, epochs: [] }] });
+      set({ runs: [...get().runs, { id: runCount, label, steps: { x: [], losses: {}, terms: {} }, epochs: [] }] });
     };
 
     const receive = (message: FromWorker): void => {
@@ -150,11 +155,15 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
         case 'steps': {
           updateRun((run) => {
             // Arrays are appended in place and the record replaced, so charts see a new object but no copy is made.
-            const { x, losses } = run.steps;
+            const { x, losses, terms } = run.steps;
+            // A series starts at its first reported step, NaN (not drawn) before it, so it stays aligned with x.
+            const append = (series: Record<string, number[]>, key: string, value: number, step: number): void => {
+              (series[key] ??= new Array<number>(step - 1).fill(NaN)).push(value);
+            };
             for (const report of message.reports) {
               const step = x.push(x.length + 1);
-              // A series starts at its optimizer's first step, NaN (not drawn) before it, so it stays aligned with x.
-              for (const [optimizer, loss] of Object.entries(report.losses)) (losses[optimizer] ??= new Array<number>(step - 1).fill(NaN)).push(loss);
+              for (const [optimizer, loss] of Object.entries(report.losses)) append(losses, optimizer, loss, step);
+              for (const [node, value] of Object.entries(report.terms ?? {})) append(terms, node, value, step);
             }
             return { ...run };
           });

@@ -79,7 +79,9 @@ function progressBar(s: StepReport, epochs: number): string {
   const width = 24;
   const filled = Math.round((width * s.iteration) / s.iterations);
   const loss = Object.values(s.losses)[0];
-  return `epoch ${s.epoch}/${epochs} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${s.iteration}/${s.iterations}  loss ${loss?.toFixed(4) ?? '?'}`;
+  // A loss that adds up several loss nodes shows each: "loss 0.7312 (recon 0.6901, kl 0.0411)".
+  const terms = s.terms ? ` (${Object.entries(s.terms).map(([node, value]) => `${node} ${value.toFixed(4)}`).join(', ')})` : '';
+  return `epoch ${s.epoch}/${epochs} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${s.iteration}/${s.iterations}  loss ${loss?.toFixed(4) ?? '?'}${terms}`;
 }
 
 export async function trainCommand(path: string, args: ParsedArgs, catalog: Catalog, io: TrainIo): Promise<number> {

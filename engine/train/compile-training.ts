@@ -14,9 +14,14 @@ import { continueProgram } from '../ir/continue-program.ts';
 import { prune } from '../ir/prune.ts';
 import { buildOptimizerStep } from './optimizers/build-step.ts';
 import { guardStateUpdates } from './step-guard.ts';
-import { planTraining, type OptimizerInfo, type TrainingPlan } from './training-plan.ts';
+import { planTraining, type LossInfo, type OptimizerInfo, type TrainingPlan } from './training-plan.ts';
 
 export const STEP_LOSS = 'step:loss';
+/**
+ * Output name of one loss node's value in a step program whose optimizer minimises a sum of several loss nodes
+ * (a VAE's reconstruction + KL), so each term can be reported at every step and not only the sum (STEP_LOSS).
+ */
+export const stepTermOutput = (lossNode: string): string => `step:term:${lossNode}`;
 export const STEP_GRAD_NORM = 'step:gradNorm';
 /** Output name of the 2-norm of one weight's gradient in a step program (read on demand, e.g. for histograms). */
 export const gradientNormOutput = (weight: string): string => `gradNorm:${weight}`;
@@ -31,6 +36,11 @@ export interface StepProgram {
   readonly stepInput: string;
   /** state_dict names of the weights this step updates. */
   readonly updates: readonly string[];
+  /**
+   * Loss nodes whose values the optimizer's loss adds up, each an output `stepTermOutput(node)`; empty when it
+   * depends on a single loss node (the common case), whose value is STEP_LOSS itself.
+   */
+  readonly terms: readonly string[];
 }
 
 export interface CompiledTraining {
@@ -61,7 +71,7 @@ export function compileTraining(doc: GraphDocument, catalog: Catalog, options: C
   if (plan.optimizers.length === 0) {
     return { ok: false, diagnostics: train.diagnostics, message: 'the graph has no optimizer: connect a loss to an optimizer node (SGD, Adam, …) to train it' };
   }
-  const steps = plan.optimizers.map((optimizer) => compileStep(train.program, optimizer));
+  const steps = plan.optimizers.map((optimizer) => compileStep(train.program, optimizer, plan.losses));
   const failed = steps.find((s): s is string => typeof s === 'string');
   if (failed) return { ok: false, diagnostics: train.diagnostics, message: failed };
 
@@ -85,28 +95,33 @@ function refuse(diagnostics: readonly Diagnostic[]): CompileTrainingResult {
   return { ok: false, diagnostics, message: `the graph has ${errors.length} error${errors.length === 1 ? '' : 's'}:\n${list}${more}` };
 }
 
-/** Value ids of the `param` ops that `loss` depends on, restricted to the optimizer's selected nodes. */
-function selectedWeights(program: Program, loss: number, nodes: ReadonlySet<string> | undefined): number[] {
+/** Ids of every value that `value` is computed from, itself included (a walk up the program's inputs). */
+function dependencies(program: Program, value: number): Set<number> {
   const producer = new Map(program.ops.map((op) => [op.out, op]));
   const seen = new Set<number>();
-  const stack = [loss];
-  const weights: number[] = [];
+  const stack = [value];
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    const op = producer.get(id);
-    if (!op) continue;
-    if (op.op === 'param' && (!nodes || (op.node !== undefined && nodes.has(op.node)))) weights.push(id);
-    stack.push(...op.inputs);
+    stack.push(...(producer.get(id)?.inputs ?? []));
   }
-  return weights.sort((a, b) => a - b);
+  return seen;
 }
 
-function compileStep(forward: Program, optimizer: OptimizerInfo): StepProgram | string {
+/** Value ids of the `param` ops among `reads`, restricted to the optimizer's selected nodes. */
+function selectedWeights(program: Program, reads: ReadonlySet<number>, nodes: ReadonlySet<string> | undefined): number[] {
+  return program.ops
+    .filter((op) => op.op === 'param' && reads.has(op.out) && (!nodes || (op.node !== undefined && nodes.has(op.node))))
+    .map((op) => op.out)
+    .sort((a, b) => a - b);
+}
+
+function compileStep(forward: Program, optimizer: OptimizerInfo, losses: readonly LossInfo[]): StepProgram | string {
   const loss = forward.outputs[optimizer.loss];
   if (loss === undefined) return `optimizer ${optimizer.node}: its loss ${optimizer.loss} is not computed by the graph`;
-  const weights = selectedWeights(forward, loss, optimizer.nodes);
+  const reads = dependencies(forward, loss);
+  const weights = selectedWeights(forward, reads, optimizer.nodes);
   if (weights.length === 0) return `optimizer ${optimizer.node}: the loss depends on none of the weights it selects`;
   const { program: withGrads, grads } = differentiate(forward, loss, weights);
   const b = continueProgram(withGrads);
@@ -122,6 +137,11 @@ function compileStep(forward: Program, optimizer: OptimizerInfo): StepProgram | 
   pairs.forEach(({ grad }, i) => {
     outputs[gradientNormOutput(names[i]!)] = b.unary('sqrt', b.sum(b.mul(grad, grad), grad.shape.map((_, axis) => axis))).id;
   });
+  // A loss that adds up several loss nodes names each as an output: the forward pass computes them anyway, and an
+  // output stays readable after the step. A single loss node's value is STEP_LOSS itself: no output, no readback.
+  const summed = losses.filter((l) => reads.has(forward.outputs[l.loss] ?? -1));
+  const terms = summed.length > 1 ? summed : [];
+  for (const term of terms) outputs[stepTermOutput(term.node)] = forward.outputs[term.loss]!;
   // Every data input stays, even one this loss does not read: it still binds the batch size N that a Noise or
   // Constant source of the step is shaped by (a GAN's generator step reads no real data).
   const inputs = b.ops.filter((op) => op.op === 'input' && !(op.attrs as { name: string }).name.startsWith('optim.')).map((op) => op.out);
@@ -141,5 +161,6 @@ function compileStep(forward: Program, optimizer: OptimizerInfo): StepProgram | 
     lrInput: step.lrInput,
     stepInput: step.stepInput,
     updates: names,
+    terms: terms.map((term) => term.node),
   };
 }

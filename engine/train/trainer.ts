@@ -10,7 +10,7 @@ import { replayOnCpu } from '../backends/replay-on-cpu.ts';
 import type { Catalog } from '../compile/node-kind.ts';
 import type { GraphDocument } from '../graph/types.ts';
 import { checkWeights } from './check-weights.ts';
-import { compileTraining, gradientNormOutput, STEP_GRAD_NORM, STEP_LOSS, type CompiledTraining, type StepProgram } from './compile-training.ts';
+import { compileTraining, gradientNormOutput, STEP_GRAD_NORM, STEP_LOSS, stepTermOutput, type CompiledTraining, type StepProgram } from './compile-training.ts';
 import { BatchStream, splitValidation, type DataSplit, type SourceData, type SourceSplits } from './data-streams.ts';
 import { MetricAccumulator, metricTaskOf, type Metrics } from './metrics.ts';
 import { diagnoseNonFinite, NonFiniteError } from './nan-guard.ts';
@@ -26,6 +26,12 @@ export interface StepReport {
   readonly iterations: number;
   /** Loss of each optimizer's last update, by optimizer node id. */
   readonly losses: Readonly<Record<string, number>>;
+  /**
+   * By loss node id, the value of each loss node that an optimizer's loss adds up with others (a VAE's
+   * reconstruction and KL), at that optimizer's last update of the iteration; absent when every optimizer minimises
+   * a single loss node, whose value `losses` already is.
+   */
+  readonly terms?: Readonly<Record<string, number>>;
   readonly gradNorms: Readonly<Record<string, number>>;
   readonly samples: number;
 }
@@ -232,7 +238,7 @@ export class Trainer {
   }
 
   /** One update of optimizer `index` on `batch`; throws NonFiniteError (weights untouched) on a NaN/∞ loss or gradient. */
-  private async update(index: number, batch: ReadonlyMap<string, DataSplit>): Promise<{ loss: number; gradNorm: number }> {
+  private async update(index: number, batch: ReadonlyMap<string, DataSplit>): Promise<{ loss: number; gradNorm: number; terms: Record<string, number> }> {
     const step: StepProgram = this.compiled.steps[index]!;
     const runner = this.runners[index]!;
     const lr = this.learningRate(index);
@@ -251,8 +257,12 @@ export class Trainer {
         : '';
       throw new NonFiniteError(`training stopped at epoch ${this.epochsDone + 1}, update ${this.updatesDone[index]! + 1} of optimizer ${step.optimizer.node}: ${what}${where}. The weights are those before this step.`, report);
     }
+    // Each term is one more readback (a GPU→CPU copy and a wait on WebGPU), so only optimizers whose loss adds up
+    // several loss nodes have any (step.terms is empty otherwise).
+    const terms: Record<string, number> = {};
+    for (const node of step.terms) terms[node] = (await runner.read(stepTermOutput(node))).data[0]!;
     this.updatesDone[index]!++;
-    return { loss, gradNorm };
+    return { loss, gradNorm, terms };
   }
 
   /**
@@ -277,7 +287,7 @@ export class Trainer {
       const started = performance.now();
       const primaryRows = stream.next(batchSize);
       const batch = this.batchWith(primaryRows);
-      const losses: Record<string, number> = {}, gradNorms: Record<string, number> = {};
+      const losses: Record<string, number> = {}, gradNorms: Record<string, number> = {}, terms: Record<string, number> = {};
       for (const [i, step] of this.compiled.steps.entries()) {
         for (let k = 0; k < step.optimizer.steps; k++) {
           // The iteration's batch feeds each optimizer's first update; extra updates (k > 1) draw fresh batches.
@@ -287,12 +297,14 @@ export class Trainer {
           epoch.counts[i]!++;
           losses[step.optimizer.node] = r.loss;
           gradNorms[step.optimizer.node] = r.gradNorm;
+          Object.assign(terms, r.terms);
         }
       }
       epoch.iteration++;
       epoch.samples += sampleCount(primaryRows.features);
       epoch.activeMs += performance.now() - started;
-      await callbacks.onStep?.({ epoch: this.epochsDone + 1, iteration: epoch.iteration, iterations, losses, gradNorms, samples: epoch.samples });
+      const hasTerms = Object.keys(terms).length > 0;
+      await callbacks.onStep?.({ epoch: this.epochsDone + 1, iteration: epoch.iteration, iterations, losses, ...(hasTerms ? { terms } : {}), gradNorms, samples: epoch.samples });
       if (callbacks.shouldStop?.()) {
         if (epoch.iteration < iterations) return undefined;
         stopRequested = true;

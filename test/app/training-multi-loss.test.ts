@@ -1,16 +1,16 @@
 /**
  * Graphs with several losses through the real page↔worker path (the store over a TrainingHost on the CPU backend):
  * the spirals MLP with a second classification head, its loss minimised by its own optimizer (two step series, as a
- * GAN's) or summed with the first into one optimizer's loss (one step series, as a VAE's reconstruction + KL). The
- * store keeps every optimizer's loss at every step, and the charts draw a series for each optimizer and loss node.
+ * GAN's) or summed with the first into one optimizer's loss (as a VAE's reconstruction + KL). The store keeps every
+ * optimizer's loss at every step, and each loss node an optimizer adds up; the charts draw a series for each.
+ * The graph is built by test/helpers/two-heads.ts.
  */
-import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseGraph } from '../../engine/graph/parse.ts';
-import type { GraphDocument, GraphEdge, GraphNode } from '../../engine/graph/types.ts';
+import type { GraphDocument } from '../../engine/graph/types.ts';
 import { epochChart, lossValue, metricPick, stepLossChart } from '../../app/training/views/chart-series.ts';
 import type { TrainingState } from '../../app/training/training-store.ts';
 import { trainingHarness, type Harness } from '../helpers/training-harness.ts';
+import { twoHeads } from '../helpers/two-heads.ts';
 
 let harness: Harness | undefined;
 afterEach(() => harness?.store.getState().dispose());
@@ -18,39 +18,7 @@ afterEach(() => harness?.store.getState().dispose());
 const EPOCHS = 2;
 const BATCH = 40;
 
-/**
- * The spirals MLP (fc3 → `loss` → `opt`) plus a head on the same features, act2 → head_b → loss_b, which either
- * feeds its own optimizer `opt_b` or is added to `loss` (node `total`) before `opt`.
- */
-function twoHeads(secondLoss: 'own optimizer' | 'summed'): GraphDocument {
-  const parsed = parseGraph(readFileSync(new URL('../fixtures/train/spirals-mlp.json', import.meta.url), 'utf8'));
-  if (!parsed.ok) throw new Error('fixture does not parse');
-  const doc = parsed.graph;
-  const position = { x: 300, y: 0 };
-  const edge = (id: string, from: string, fromPort: string, to: string, toPort: string): GraphEdge => ({ id, from: { node: from, port: fromPort }, to: { node: to, port: toPort } });
-  const head: GraphNode[] = [
-    { id: 'head_b', kind: 'linear', params: { in_features: 64, out_features: 2 }, position },
-    { id: 'loss_b', kind: 'cross_entropy', params: {}, position },
-  ];
-  const headEdges = [edge('b0', 'act2', 'y', 'head_b', 'x'), edge('b1', 'head_b', 'y', 'loss_b', 'input'), edge('b2', 'data', 'labels', 'loss_b', 'target')];
-  const training = { epochs: EPOCHS, batchSize: BATCH, seed: 4, validationSplit: 0.2, backend: 'cpu' as const };
-  if (secondLoss === 'own optimizer') {
-    return {
-      ...doc, training,
-      nodes: [...doc.nodes, ...head, { id: 'opt_b', kind: 'sgd', params: { lr: 0.05 }, position }],
-      edges: [...doc.edges, ...headEdges, edge('b3', 'loss_b', 'loss', 'opt_b', 'loss')],
-    };
-  }
-  return {
-    ...doc, training,
-    nodes: [...doc.nodes, ...head, { id: 'total', kind: 'add', params: {}, position }],
-    edges: [
-      ...doc.edges.filter((e) => e.to.node !== 'opt'),
-      ...headEdges,
-      edge('b3', 'loss', 'loss', 'total', 'x1'), edge('b4', 'loss_b', 'loss', 'total', 'x2'), edge('b5', 'total', 'y', 'opt', 'loss'),
-    ],
-  };
-}
+const TRAINING = { epochs: EPOCHS, batchSize: BATCH, seed: 4, validationSplit: 0.2, backend: 'cpu' as const };
 
 async function train(doc: GraphDocument): Promise<TrainingState> {
   harness = trainingHarness(doc);
@@ -67,7 +35,7 @@ const epochLabels = (run: string, node: string): string[] => [`${run} · ${node}
 
 describe('training a graph with two losses', () => {
   it('with two optimizers, keeps both optimizers’ losses at every step and charts both loss nodes per epoch', async () => {
-    const done = await train(twoHeads('own optimizer'));
+    const done = await train(twoHeads({ secondLoss: 'own optimizer', training: TRAINING }));
     const run = done.runs.at(-1)!;
     const steps = EPOCHS * Math.ceil(done.data!.trainSamples / BATCH);
     expect(run.steps.x).toHaveLength(steps);
@@ -78,6 +46,8 @@ describe('training a graph with two losses', () => {
     }
     // Two heads with their own weights and optimizers: their losses are not one series twice.
     expect(run.steps.losses['opt']).not.toEqual(run.steps.losses['opt_b']);
+    // Each optimizer minimises one loss node, whose value its loss already is: no terms.
+    expect(run.steps.terms).toEqual({});
 
     const stepChart = stepLossChart(done.runs, { maxPoints: 2000, positiveOnly: false });
     expect(stepChart.series.map((s) => s.label)).toEqual([`${run.label} · opt`, `${run.label} · opt_b`]);
@@ -91,13 +61,25 @@ describe('training a graph with two losses', () => {
     expect(epochAccuracy.series.map((s) => s.label)).toEqual([...epochLabels(run.label, 'loss'), ...epochLabels(run.label, 'loss_b')]);
   }, 120_000);
 
-  it('summed into one optimizer, has one step series (the sum, unnamed) and both loss nodes per epoch', async () => {
-    const done = await train(twoHeads('summed'));
+  it('summed into one optimizer, keeps the sum and each loss node at every step, and charts both loss nodes per step and epoch', async () => {
+    const done = await train(twoHeads({ secondLoss: 'summed', training: TRAINING }));
     const run = done.runs.at(-1)!;
     const steps = EPOCHS * Math.ceil(done.data!.trainSamples / BATCH);
     expect(Object.keys(run.steps.losses)).toEqual(['opt']);
     expect(run.steps.losses['opt']).toHaveLength(steps);
-    expect(stepLossChart(done.runs, { maxPoints: 2000, positiveOnly: false }).series.map((s) => s.label)).toEqual([run.label]);
+    expect(Object.keys(run.steps.terms).sort()).toEqual(['loss', 'loss_b']);
+    for (const values of Object.values(run.steps.terms)) {
+      expect(values).toHaveLength(steps);
+      expect(values.every(Number.isFinite)).toBe(true);
+    }
+    // The optimizer minimised loss + loss_b: each step's total is the sum of its terms (float32 rounding apart).
+    run.steps.losses['opt']!.forEach((total, i) => {
+      expect(Math.abs(total - (run.steps.terms['loss']![i]! + run.steps.terms['loss_b']![i]!))).toBeLessThanOrEqual(1e-5 * Math.abs(total));
+    });
+
+    const stepChart = stepLossChart(done.runs, { maxPoints: 2000, positiveOnly: false });
+    expect(stepChart.series.map((s) => s.label)).toEqual([`${run.label} · opt (total)`, `${run.label} · loss`, `${run.label} · loss_b`]);
+    expect(stepChart.columns.slice(1)).toEqual([run.steps.losses['opt'], run.steps.terms['loss'], run.steps.terms['loss_b']]);
 
     const epochLoss = epochChart(done.runs, lossValue, { positiveOnly: false });
     expect(epochLoss.series.map((s) => s.label)).toEqual([...epochLabels(run.label, 'loss'), ...epochLabels(run.label, 'loss_b')]);

@@ -2,7 +2,7 @@
  * Whole training steps on WebGPU against the CPU backend: the Trainer with the same graph, data and seed on both
  * backends must leave the same weights (within 1e-3) after a few updates of an MLP (Adam) and of a CNN with batch
  * norm and dropout (so the dropout masks must be the same draws on both). Also: the NaN guard's replay on the CPU
- * names the node that went non-finite on the GPU.
+ * names the node that went non-finite on the GPU; and the per-step terms of a loss that adds up two loss nodes.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,7 @@ import { resolveTrainingSettings, type TrainingOverrides } from '../../engine/tr
 import { Trainer } from '../../engine/train/trainer.ts';
 import { CATALOG } from '../../nodes/index.ts';
 import { graph } from '../helpers/doc.ts';
+import { twoHeads } from '../helpers/two-heads.ts';
 import { firstMismatch } from './run-case.ts';
 
 const WEIGHTS = { rtol: 1e-3, atol: 1e-3 };
@@ -97,6 +98,24 @@ describe('training on WebGPU against the CPU backend', () => {
 
   it(`gives the CPU's weights and batch-norm statistics after ${STEPS} updates of a CNN with dropout`, async () => {
     await expectSameTraining(digitsCnn, { seed: 11, batchSize: 32 });
+  });
+
+  it('reports each loss node of a summed loss at every step, as the CPU does', async () => {
+    const summed = twoHeads({ secondLoss: 'summed', training: {} });
+    const termsOf = async (backend: Backend): Promise<Record<string, number>[]> => {
+      const t = await trainer(summed, backend, { seed: 3, batchSize: 32 });
+      const terms: Record<string, number>[] = [];
+      let done = 0;
+      await t.runEpoch({ onStep: (s) => { terms.push({ ...s.terms }); }, shouldStop: () => ++done >= STEPS });
+      t.dispose();
+      return terms;
+    };
+    const cpu = await termsOf(createCpuBackend({ precision: 'f32' }));
+    const onGpu = await termsOf(gpu);
+    expect(onGpu).toHaveLength(STEPS);
+    for (const node of ['loss', 'loss_b']) {
+      expect(firstMismatch(Float32Array.from(onGpu.map((terms) => terms[node]!)), cpu.map((terms) => terms[node]!), WEIGHTS), node).toBeUndefined();
+    }
   });
 
   it('compiles no pipeline after the first step: plans and bind groups are reused', async () => {

@@ -1,6 +1,6 @@
 /**
- * Live charts of the runs: each optimizer's loss at every step (every run kept for comparison until cleared, on a
- * linear or log scale), and per epoch every loss node's loss and metric on each split (chart-series.ts says how the
+ * Live charts of the runs: each optimizer's loss at every step, and each loss node it adds up with others (a VAE's
+ * reconstruction and KL; every run kept for comparison until cleared, on a linear or log scale), and per epoch every loss node's loss and metric on each split (chart-series.ts says how the
  * series are told apart). Each chart is a UPlotChart fed new columns as the store's runs grow.
  */
 import { useMemo, useState } from 'react';

@@ -3,9 +3,11 @@
  * shape uPlot takes. One series per run × loss (× split, per epoch), told apart as follows:
  * - the hue is the run's, kept (by its id) while others are cleared;
  * - the shade is the loss's, when a run has several (a GAN's optimizers per step, a VAE's or an auxiliary head's
- *   loss nodes per epoch): the first in the run's own colour, later ones alternately darker and lighter;
+ *   loss nodes per epoch): the first in the run's own colour, later ones alternately darker and lighter; per step,
+ *   the optimizers' totals come first, then the loss nodes they add up (a VAE's reconstruction and KL terms);
  * - the dash is the split's (train solid, validation dashed, test dotted), the same in every run.
- * Labels name the loss only when the run has several, so the common single-loss graph reads "Run 2 · validation".
+ * Labels name the loss only when the run has several, so the common single-loss graph reads "Run 2 · validation";
+ * per step, a run with terms reads "Run 2 · opt (total)", "Run 2 · recon", "Run 2 · kl".
  */
 import type { LossEvaluation } from '../../../engine/train/trainer.ts';
 import type { RunRecord } from '../training-store.ts';
@@ -47,9 +49,10 @@ const drawable = (value: number | undefined, positiveOnly: boolean): number | nu
   value !== undefined && Number.isFinite(value) && (!positiveOnly || value > 0) ? value : null;
 
 /**
- * Every run's per-step losses (one series per optimizer: what a step reports) on a shared step axis. Long runs are
- * averaged over buckets of consecutive steps so a chart never holds more than about `maxPoints` points (drawing
- * stays cheap however long the run; the mean also smooths the mini-batch noise a little).
+ * Every run's per-step losses on a shared step axis: one series per optimizer (what a step reports) and, where an
+ * optimizer's loss adds up several loss nodes, one per loss node. Long runs are averaged over buckets of consecutive
+ * steps so a chart never holds more than about `maxPoints` points (drawing stays cheap however long the run; the
+ * mean also smooths the mini-batch noise a little).
  */
 export function stepLossChart(runs: readonly RunRecord[], options: { maxPoints: number; positiveOnly: boolean }): ChartData {
   const steps = Math.max(0, ...runs.map((run) => run.steps.x.length));
@@ -61,21 +64,32 @@ export function stepLossChart(runs: readonly RunRecord[], options: { maxPoints: 
   const columns: (number | null)[][] = [];
   for (const run of runs) {
     const losses = Object.entries(run.steps.losses);
-    for (const [index, [optimizer, loss]] of losses.entries()) {
-      series.push({ label: seriesLabel(run, optimizer, losses.length > 1), colour: runColour(run, index) });
-      columns.push(Array.from({ length: points }, (_, b) => {
-        let sum = 0, count = 0;
-        for (let i = b * bucket; i < Math.min((b + 1) * bucket, loss.length); i++) {
-          const value = drawable(loss[i], options.positiveOnly);
-          if (value === null) continue;
-          sum += value;
-          count++;
-        }
-        return count > 0 ? sum / count : null;
-      }));
+    const terms = Object.entries(run.steps.terms);
+    // Which optimizer adds up which terms is not recorded; every optimizer's loss is its total, so say so.
+    const optimizerLabel = (optimizer: string): string =>
+      terms.length > 0 ? `${seriesLabel(run, optimizer, true)} (total)` : seriesLabel(run, optimizer, losses.length > 1);
+    const lines = [...losses.map(([optimizer, values]) => ({ label: optimizerLabel(optimizer), values })),
+      ...terms.map(([node, values]) => ({ label: seriesLabel(run, node, true), values }))];
+    for (const [index, { label, values }] of lines.entries()) {
+      series.push({ label, colour: runColour(run, index) });
+      columns.push(bucketMeans(values, bucket, points, options.positiveOnly));
     }
   }
   return { series, columns: [x, ...columns] };
+}
+
+/** The mean of each bucket of `bucket` consecutive drawable values (null where a bucket has none), `points` of them. */
+function bucketMeans(values: readonly number[], bucket: number, points: number, positiveOnly: boolean): (number | null)[] {
+  return Array.from({ length: points }, (_, b) => {
+    let sum = 0, count = 0;
+    for (let i = b * bucket; i < Math.min((b + 1) * bucket, values.length); i++) {
+      const value = drawable(values[i], positiveOnly);
+      if (value === null) continue;
+      sum += value;
+      count++;
+    }
+    return count > 0 ? sum / count : null;
+  });
 }
 
 const SPLITS = [
