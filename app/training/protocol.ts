@@ -140,7 +140,13 @@ export type ToWorker =
 
 export type FromWorker =
   /** The session exists: its backend and data. */
-  | { readonly type: 'configured'; readonly backend: BackendInfo; readonly data: DataSummary }
+  | {
+    readonly type: 'configured';
+    readonly backend: BackendInfo;
+    readonly data: DataSummary;
+    /** Per optimizer whose loss adds up several loss nodes, those nodes (whose values come as StepReport.terms). */
+    readonly sums: Readonly<Record<string, readonly string[]>>;
+  }
   /** Configuring failed: the graph does not compile, data failed to load, … (`node` when one node is to blame). */
   | { readonly type: 'configure-failed'; readonly message: string; readonly node?: string }
   /** Session events, except steps. */

@@ -106,7 +106,8 @@ export class TrainingHost {
       }, config.settings.epochs, (event) => this.emit(event));
       session.atEpochEnd(this.epochRecorder());
       this.run = { session, backend };
-      this.post({ type: 'configured', backend: backendInfo(selection, config), data: summary });
+      const sums = Object.fromEntries(first.compiled.steps.filter((s) => s.terms.length > 0).map((s) => [s.optimizer.node, s.terms]));
+      this.post({ type: 'configured', backend: backendInfo(selection, config), data: summary, sums });
     } catch (error) {
       backend?.dispose();
       const message = error instanceof Error ? error.message : String(error);

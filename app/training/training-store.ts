@@ -41,6 +41,8 @@ export interface RunRecord {
      */
     readonly terms: Record<string, number[]>;
   };
+  /** Per optimizer whose loss adds up several loss nodes, those nodes: which `terms` make up which of `losses`. */
+  readonly sums: Readonly<Record<string, readonly string[]>>;
   readonly epochs: EpochReport[];
 }
 
@@ -109,6 +111,8 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
   let configured: Promise<boolean> | undefined;
   let resolveConfigured: ((ok: boolean) => void) | undefined;
   let runCount = 0;
+  /** The configured session's (protocol 'configured'), for the runs it trains. */
+  let sums: Readonly<Record<string, readonly string[]>> = {};
   const recordedListeners = new Set<RecordedListener>();
 
   const store = createStore<TrainingState>()((set, get) => {
@@ -139,12 +143,13 @@ export function createTrainingStore(options: TrainingStoreOptions): TrainingStor
       runCount++;
       const lr = settings.learningRate ?? optimizerLearningRates(doc)[0]?.lr;
       const label = [`Run ${runCount}`, lr !== undefined ? `lr ${lr}` : '', `batch ${settings.batchSize}`, `seed ${settings.seed}`].filter(Boolean).join(' · ');
-      set({ runs: [...get().runs, { id: runCount, label, steps: { x: [], losses: {}, terms: {} }, epochs: [] }] });
+      set({ runs: [...get().runs, { id: runCount, label, steps: { x: [], losses: {}, terms: {} }, sums, epochs: [] }] });
     };
 
     const receive = (message: FromWorker): void => {
       switch (message.type) {
         case 'configured':
+          sums = message.sums;
           set({ backend: message.backend, data: message.data, status: 'ready', error: undefined, revision: get().revision + 1 });
           resolveConfigured?.(true);
           return;

@@ -48,6 +48,7 @@ describe('training a graph with two losses', () => {
     expect(run.steps.losses['opt']).not.toEqual(run.steps.losses['opt_b']);
     // Each optimizer minimises one loss node, whose value its loss already is: no terms.
     expect(run.steps.terms).toEqual({});
+    expect(run.sums).toEqual({});
 
     const stepChart = stepLossChart(done.runs, { maxPoints: 2000, positiveOnly: false });
     expect(stepChart.series.map((s) => s.label)).toEqual([`${run.label} · opt`, `${run.label} · opt_b`]);
@@ -68,6 +69,8 @@ describe('training a graph with two losses', () => {
     expect(Object.keys(run.steps.losses)).toEqual(['opt']);
     expect(run.steps.losses['opt']).toHaveLength(steps);
     expect(Object.keys(run.steps.terms).sort()).toEqual(['loss', 'loss_b']);
+    // The worker says which optimizer adds up which loss nodes, so only its line is called a total.
+    expect(run.sums).toEqual({ opt: ['loss', 'loss_b'] });
     for (const values of Object.values(run.steps.terms)) {
       expect(values).toHaveLength(steps);
       expect(values.every(Number.isFinite)).toBe(true);

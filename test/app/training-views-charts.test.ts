@@ -11,8 +11,10 @@ import { availableMetrics, epochChart, lossValue, metricPick, seriesKey, stepLos
  * A run whose optimizers reported these per-step losses, and these per-step values of the loss nodes they add up
  * (all the same length, as the store keeps them).
  */
-const runWith = (id: number, losses: Record<string, number[]>, epochs: EpochReport[] = [], terms: Record<string, number[]> = {}): RunRecord => ({
-  id, label: `Run ${id}`, steps: { x: (Object.values(losses)[0] ?? []).map((_, i) => i + 1), losses, terms }, epochs,
+const runWith = (
+  id: number, losses: Record<string, number[]>, epochs: EpochReport[] = [], terms: Record<string, number[]> = {}, sums: Record<string, string[]> = {},
+): RunRecord => ({
+  id, label: `Run ${id}`, steps: { x: (Object.values(losses)[0] ?? []).map((_, i) => i + 1), losses, terms }, sums, epochs,
 });
 
 /** A run of a graph with one optimizer. */
@@ -74,7 +76,7 @@ describe('the step loss chart', () => {
   });
 
   it('draws each loss node an optimizer adds up beside its total, labelled and shaded after the optimizers', () => {
-    const vae = runWith(2, { opt: [3, 5] }, [], { recon: [2, 4], kl: [1, 1] });
+    const vae = runWith(2, { opt: [3, 5] }, [], { recon: [2, 4], kl: [1, 1] }, { opt: ['recon', 'kl'] });
     const chart = stepLossChart([run(1, [1, 2]), vae], { maxPoints: 100, positiveOnly: false });
     expect(chart.series.map((s) => s.label)).toEqual(['Run 1', 'Run 2 · opt (total)', 'Run 2 · recon', 'Run 2 · kl']);
     expect(chart.columns).toEqual([[1, 2], [1, 2], [3, 5], [2, 4], [1, 1]]);
@@ -86,16 +88,16 @@ describe('the step loss chart', () => {
     expect(new Set([total, recon, kl]).size).toBe(3);
   });
 
-  it('names every optimizer’s total where a run with several optimizers has terms, after them the terms', () => {
-    const chart = stepLossChart([runWith(1, { opt_d: [1], opt_vae: [2] }, [], { recon: [1.5], kl: [0.5] })], { maxPoints: 10, positiveOnly: false });
-    expect(chart.series.map((s) => s.label)).toEqual(['Run 1 · opt_d (total)', 'Run 1 · opt_vae (total)', 'Run 1 · recon', 'Run 1 · kl']);
+  it('calls only the optimizer that adds up terms a total, where a run has several optimizers, after them the terms', () => {
+    const chart = stepLossChart([runWith(1, { opt_d: [1], opt_vae: [2] }, [], { recon: [1.5], kl: [0.5] }, { opt_vae: ['recon', 'kl'] })], { maxPoints: 10, positiveOnly: false });
+    expect(chart.series.map((s) => s.label)).toEqual(['Run 1 · opt_d', 'Run 1 · opt_vae (total)', 'Run 1 · recon', 'Run 1 · kl']);
   });
 
   it('buckets the terms as the totals, leaving out what cannot be drawn', () => {
-    const chart = stepLossChart([runWith(1, { opt: [2, 3, 4, 5, 6, 7, 8] }, [], { a: [1, 2, 3, 4, 5, 6, 7], b: [1, 1, 1, 1, 1, 1, NaN] })], { maxPoints: 3, positiveOnly: true });
+    const chart = stepLossChart([runWith(1, { opt: [2, 3, 4, 5, 6, 7, 8] }, [], { a: [1, 2, 3, 4, 5, 6, 7], b: [1, 1, 1, 1, 1, 1, NaN] }, { opt: ['a', 'b'] })], { maxPoints: 3, positiveOnly: true });
     expect(chart.columns).toEqual([[2, 5, 8], [3, 6, 8], [2, 5, 7], [1, 1, null]]);
     // A term that starts later (NaN before it, as the store pads it) has no point in the buckets before it.
-    const late = stepLossChart([runWith(1, { opt: [1, 1, 1, 1] }, [], { a: [NaN, NaN, 2, 4], b: [NaN, NaN, 0, -2] })], { maxPoints: 2, positiveOnly: true });
+    const late = stepLossChart([runWith(1, { opt: [1, 1, 1, 1] }, [], { a: [NaN, NaN, 2, 4], b: [NaN, NaN, 0, -2] }, { opt: ['a', 'b'] })], { maxPoints: 2, positiveOnly: true });
     expect(late.columns.slice(3)).toEqual([[null, null]]);
     expect(late.columns[2]).toEqual([null, 3]);
   });

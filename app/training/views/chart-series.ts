@@ -65,9 +65,10 @@ export function stepLossChart(runs: readonly RunRecord[], options: { maxPoints: 
   for (const run of runs) {
     const losses = Object.entries(run.steps.losses);
     const terms = Object.entries(run.steps.terms);
-    // Which optimizer adds up which terms is not recorded; every optimizer's loss is its total, so say so.
+    const several = losses.length + terms.length > 1;
+    // An optimizer whose loss adds up terms is labelled as their total.
     const optimizerLabel = (optimizer: string): string =>
-      terms.length > 0 ? `${seriesLabel(run, optimizer, true)} (total)` : seriesLabel(run, optimizer, losses.length > 1);
+      run.sums[optimizer] ? `${seriesLabel(run, optimizer, true)} (total)` : seriesLabel(run, optimizer, several);
     const lines = [...losses.map(([optimizer, values]) => ({ label: optimizerLabel(optimizer), values })),
       ...terms.map(([node, values]) => ({ label: seriesLabel(run, node, true), values }))];
     for (const [index, { label, values }] of lines.entries()) {
