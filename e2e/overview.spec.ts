@@ -176,3 +176,23 @@ test('from the keyboard the overview is a list of node buttons: focus rings the 
   await expect(page.locator(`.react-flow__node[data-id="${target.id}"]`)).toBeFocused();
   await expect(editor.node(target.id)).toHaveClass(/nl-node--selected/);
 });
+
+test('a node reached with the keyboard is panned into view, at the same zoom, and ringed', async ({ page }) => {
+  const { graph, view } = await openOverview(page);
+  const overview = page.getByTestId('overview');
+  // The rightmost node, then the view dragged right by most of the pane's width (from its empty margin): off screen.
+  const target = graph.nodes.reduce((a, b) => (b.position.x > a.position.x ? b : a));
+  const pane = (await page.getByTestId('canvas').boundingBox())!;
+  await drag(page, { x: pane.x + 6, y: pane.y + pane.height / 2 }, { x: pane.width * 0.8, y: 0 }, async () => {});
+  const panned = await viewOf(page);
+  expect(panned.tx).toBeGreaterThan(view.tx + pane.width / 2);
+  expect(pane.x + panned.tx + target.position.x * panned.scale).toBeGreaterThan(pane.x + pane.width);
+
+  await page.getByTestId(`overview-node-${target.id}`).focus();
+  await expect(overview).toHaveAttribute('data-focused-node', target.id);
+  const shown = await viewOf(page);
+  expect(shown.scale).toBeCloseTo(panned.scale, 6);
+  const left = shown.tx + target.position.x * shown.scale;
+  expect(left).toBeGreaterThan(0);
+  expect(left).toBeLessThan(pane.width);
+});

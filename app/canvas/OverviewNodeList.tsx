@@ -3,21 +3,23 @@
  * one image, and React Flow's DOM nodes are skipped while it shows (content-visibility in styles.css: neither
  * focusable nor in the accessibility tree). So a visually hidden list offers one button per node, in data-flow
  * order (flow-order.ts), named in words by what the node shows (node-description.ts). Focusing a button rings its
- * drawn node; Enter or Space selects and frames the node, which leaves the overview, then moves keyboard focus to
- * the node's DOM element so Tab carries on at the working zoom. The list is one Tab stop (a roving tabindex): the
- * arrow keys, Home/End and PageUp/PageDown move between its buttons, so a 1,000-node graph is not 1,000 Tab presses
- * to get past.
+ * drawn node, panned into view if need be (pan-to-show.ts); Enter or Space selects and frames the node, which leaves
+ * the overview, then moves keyboard focus to the node's DOM element so Tab carries on at the working zoom. The list
+ * is one Tab stop (a roving tabindex): the arrow keys, Home/End and PageUp/PageDown move between its buttons, so a
+ * 1,000-node graph is not 1,000 Tab presses to get past.
  *
- * It sits outside the viewport's transform and reads no viewport state, so panning and zooming never re-render or
- * re-lay it out; each button re-renders only when its own description changes.
+ * It sits outside the viewport's transform and subscribes to no viewport state (a focus reads it once), so panning
+ * and zooming never re-render or re-lay it out; each button re-renders only when its own description changes.
  */
 import { memo, useCallback, useMemo, useState, type FocusEvent, type KeyboardEvent } from 'react';
-import { useStoreApi } from '@xyflow/react';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { useEditor, useEditorApi } from '../state/editor-context.tsx';
 import { documentIds, type FlowEdge, type FlowNode } from './flow-model.ts';
 import { inFlowOrder } from './flow-order.ts';
 import { rovingTarget } from './roving-target.ts';
 import { describeNode } from './node-description.ts';
+import { drawnBox } from './overview-scene.ts';
+import { panToShow } from './pan-to-show.ts';
 import { useFocusNode } from './use-focus-node.ts';
 
 /** How many frames to keep trying to focus a framed node's element before giving up (about half a second). */
@@ -82,10 +84,17 @@ export const OverviewNodeList = memo(function OverviewNodeList({ nodes, onFocusN
   const openNode = useOpenNode();
   const [active, setActive] = useState<string>();
   const tabbable = entries.some((e) => e.id === active) ? active : entries[0]?.id;
-  const onFocus = useCallback((id: string | undefined) => {
-    if (id !== undefined) setActive(id);
+  const store = useStoreApi<FlowNode, FlowEdge>();
+  const flow = useReactFlow();
+  const onFocus = useCallback((id: string) => {
+    setActive(id);
     onFocusNode(id);
-  }, [onFocusNode]);
+    // A node reached with the keyboard comes into view (at the same zoom), so its ring is seen.
+    const { nodeLookup, transform: [x, y, zoom], width, height } = store.getState();
+    const node = nodeLookup.get(id);
+    const next = node && panToShow(drawnBox(node), { x, y, zoom }, { width, height });
+    if (next) void flow.setViewport(next);
+  }, [onFocusNode, store, flow]);
   const onBlur = useCallback((event: FocusEvent<HTMLElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget)) onFocusNode(undefined);
   }, [onFocusNode]);

@@ -59,14 +59,16 @@ export function titlesLegible(zoom: number): boolean {
   return TITLE_SIZE * zoom >= LEGIBLE_PX;
 }
 
-function boxOf(node: SceneNodeInput, runErrorNode: string | undefined): OverviewBox {
+/** Where a node is drawn, in flow coordinates: its measured box, or the default size for one not yet measured. */
+export function drawnBox(node: Pick<SceneNodeInput, 'internals' | 'measured'>): { x: number; y: number; width: number; height: number } {
   const { x, y } = node.internals.positionAbsolute;
+  return { x, y, width: node.measured.width ?? DEFAULT_NODE_SIZE.width, height: node.measured.height ?? DEFAULT_NODE_SIZE.height };
+}
+
+function boxOf(node: SceneNodeInput, runErrorNode: string | undefined): OverviewBox {
   return {
     id: node.id,
-    x,
-    y,
-    width: node.measured.width ?? DEFAULT_NODE_SIZE.width,
-    height: node.measured.height ?? DEFAULT_NODE_SIZE.height,
+    ...drawnBox(node),
     title: titleOf(node.data),
     status: node.data.status,
     selected: node.selected === true,
