@@ -100,6 +100,27 @@ test('dragging a drawn node moves it by the pointer’s move over the zoom, with
   await expect(page.getByTestId('toolbar-undo')).toHaveAttribute('title', /^Undo Open big\.json/);
 });
 
+test('a wheel zoom in the middle of an overview drag keeps the grabbed point under the pointer', async ({ page }) => {
+  const { editor, graph, view } = await openOverview(page);
+  const target = graph.nodes[57]!;
+  const pane = (await page.getByTestId('canvas').boundingBox())!;
+  const from = await drawnAt(page, view, target.position);
+  // Where the pointer grabbed the node, in flow coordinates, relative to its corner.
+  const grab = { x: (from.x - pane.x - view.tx) / view.scale - target.position.x, y: (from.y - pane.y - view.ty) / view.scale - target.position.y };
+  await drag(page, from, { x: 40, y: 20 }, async () => {
+    await page.mouse.wheel(0, -60);
+    await expect.poll(async () => (await viewOf(page)).scale).toBeGreaterThan(view.scale);
+    await page.mouse.move(from.x + 90, from.y + 40, { steps: 4 });
+  });
+  const zoomed = await viewOf(page);
+  expect(zoomed.scale).toBeLessThan(0.35);
+  // Released at from + (90, 40): the grabbed point is there, at the new zoom.
+  const under = { x: (from.x + 90 - pane.x - zoomed.tx) / zoomed.scale, y: (from.y + 40 - pane.y - zoomed.ty) / zoomed.scale };
+  const moved = await editor.nodePosition(target.id);
+  expect(Math.abs(moved.x + grab.x - under.x)).toBeLessThanOrEqual(2);
+  expect(Math.abs(moved.y + grab.y - under.y)).toBeLessThanOrEqual(2);
+});
+
 test('dragging one node of a selection in the overview moves every selected node with it', async ({ page }) => {
   const { editor, graph, view } = await openOverview(page);
   const [first, second, bystander] = [graph.nodes[21]!, graph.nodes[134]!, graph.nodes[22]!];

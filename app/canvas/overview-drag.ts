@@ -35,10 +35,10 @@ export function dragStarts(nodes: Iterable<DragCandidate>, grabbed: string, with
 }
 
 /**
- * Where the dragged nodes are once the pointer has moved `screenDelta` pixels at `zoom`: all by the same amount,
- * the pointer's move in flow coordinates (the view does not pan while a node is dragged).
+ * Where the dragged nodes are once the pointer has moved from `grabbed` to `pointer`, both in flow coordinates: all
+ * by that same amount, so the point grabbed stays under the pointer even if the view zooms during the drag.
  */
-export function movedPositions(starts: ReadonlyMap<string, XYPosition>, screenDelta: XYPosition, zoom: number): { id: string; position: XYPosition }[] {
-  const dx = screenDelta.x / zoom, dy = screenDelta.y / zoom;
+export function movedPositions(starts: ReadonlyMap<string, XYPosition>, grabbed: XYPosition, pointer: XYPosition): { id: string; position: XYPosition }[] {
+  const dx = pointer.x - grabbed.x, dy = pointer.y - grabbed.y;
   return [...starts].map(([id, start]) => ({ id, position: { x: start.x + dx, y: start.y + dy } }));
 }

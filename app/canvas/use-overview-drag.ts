@@ -10,7 +10,7 @@
  * dragged with no second source of positions, and the release needs exactly these changes to become the edit.
  */
 import { useCallback, useEffect, useRef, type PointerEvent as ReactPointerEvent, type SyntheticEvent } from 'react';
-import { useStoreApi, type NodeChange, type XYPosition } from '@xyflow/react';
+import { useReactFlow, useStoreApi, type NodeChange, type XYPosition } from '@xyflow/react';
 import type { FlowEdge, FlowNode } from './flow-model.ts';
 import { dragStarts, isDrag, movedPositions } from './overview-drag.ts';
 import { isPane } from './use-overview-hit.ts';
@@ -45,6 +45,7 @@ export function useOverviewDrag(
   selectDrawn: (id: string, toggle: boolean) => void,
 ): OverviewDragHandlers {
   const store = useStoreApi<FlowNode, FlowEdge>();
+  const { screenToFlowPosition } = useReactFlow();
   const pressed = useRef(false);
   /** Removes the window listeners of the press in progress. */
   const endPress = useRef(() => {});
@@ -53,6 +54,8 @@ export function useOverviewDrag(
   const onPointerDownCapture = useCallback((event: ReactPointerEvent) => {
     if (!enabled || event.button !== 0 || !isPane(event.target)) return;
     const down = { x: event.clientX, y: event.clientY };
+    // The point grabbed, in the flow: a wheel zoom during the drag changes the scale, not what is under the pointer.
+    const grabbedAt = screenToFlowPosition(down);
     const grabbed = hit(down);
     if (grabbed === undefined) return;
     // React Flow's pane would start a selection box.
@@ -87,9 +90,8 @@ export function useOverviewDrag(
         if (!isDrag(down, now)) return;
         starts = begin(e);
       }
-      const { transform, triggerNodeChanges } = store.getState();
-      moved = movedPositions(starts, { x: now.x - down.x, y: now.y - down.y }, transform[2]);
-      triggerNodeChanges(positionChanges(true));
+      moved = movedPositions(starts, grabbedAt, screenToFlowPosition(now));
+      store.getState().triggerNodeChanges(positionChanges(true));
     };
 
     const release = (e: PointerEvent) => {
@@ -112,7 +114,7 @@ export function useOverviewDrag(
     window.addEventListener('pointerup', release);
     window.addEventListener('pointercancel', release);
     pressed.current = true;
-  }, [enabled, hit, selectDrawn, store]);
+  }, [enabled, hit, selectDrawn, store, screenToFlowPosition]);
 
   const onPressCapture = useCallback((event: SyntheticEvent) => {
     if (pressed.current) event.stopPropagation();

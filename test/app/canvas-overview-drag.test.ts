@@ -32,13 +32,14 @@ describe('overview drag', () => {
     expect([...dragStarts(nodes, 'a', true, false).keys()]).toEqual(['c']);
   });
 
-  it('moves every dragged node by the pointer’s move divided by the zoom', () => {
+  it('moves every dragged node by the pointer’s move in flow coordinates, keeping the grabbed point under it', () => {
     const starts = dragStarts([node('a', 10, 20, { selected: true }), node('b', 300, -40, { selected: true })], 'a', true, true);
-    expect(movedPositions(starts, { x: 60, y: -30 }, 0.2)).toEqual([
+    // Grabbed 5 units inside a's corner; the pointer is now 300 right and 150 up in the flow.
+    expect(movedPositions(starts, { x: 15, y: 25 }, { x: 315, y: -125 })).toEqual([
       { id: 'a', position: { x: 310, y: -130 } },
       { id: 'b', position: { x: 600, y: -190 } },
     ]);
-    expect(movedPositions(starts, { x: 0, y: 0 }, 0.2)).toEqual([
+    expect(movedPositions(starts, { x: 15, y: 25 }, { x: 15, y: 25 })).toEqual([
       { id: 'a', position: { x: 10, y: 20 } },
       { id: 'b', position: { x: 300, y: -40 } },
     ]);
