@@ -12,6 +12,7 @@ import { Summary } from './panels/Summary.tsx';
 import { SaveStatus } from './persistence/SaveStatus.tsx';
 import { useEditor, useUi, useUiApi } from './state/editor-context.tsx';
 import { THEMES, type ThemePreference } from './theme/use-theme.ts';
+import { HiddenFileInput } from './files/HiddenFileInput.tsx';
 
 const MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 
@@ -53,14 +54,7 @@ export function Toolbar({ actions, theme, setTheme }: { actions: EditorActions; 
         <ToolButton id="templates" label="Templates" onClick={actions.templates} />
         <ToolButton id="open" label="Open" onClick={actions.openFile} />
         <ToolButton id="save" label="Save" onClick={actions.saveFile} />
-        <input
-          ref={input} type="file" accept=".json,application/json" hidden data-testid="open-file-input"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openFile(file);
-          }}
-        />
+        <HiddenFileInput inputRef={input} testId="open-file-input" accept=".json,application/json" onFiles={([file]) => { if (file) void openFile(file); }} />
         <span className="nl-toolbar__sep" />
         <ToolButton id="undo" label="Undo" onClick={actions.undo} disabled={undoLabel === undefined} title={undoLabel ? `Undo ${undoLabel}` : 'Nothing to undo'} />
         <ToolButton id="redo" label="Redo" onClick={actions.redo} disabled={redoLabel === undefined} title={redoLabel ? `Redo ${redoLabel}` : 'Nothing to redo'} />

@@ -12,6 +12,7 @@ import type { LocalDataset } from './local-dataset.ts';
 import { DataPreview } from './preview/DataPreview.tsx';
 import { TaskSelect } from './TaskSelect.tsx';
 import { useAsync } from './use-async.ts';
+import { HiddenFileInput } from '../files/HiddenFileInput.tsx';
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -85,27 +86,19 @@ export function LocalDataTab({ onUse }: { onUse(dataset: LocalDataset): void }) 
       <div className="nl-data-options">
         <label className="nl-button">
           Choose files…
-          <input
-            type="file" multiple hidden data-testid="data-file-input" accept=".csv,.tsv,.txt,.npy,.zip,.gz,.idx,application/zip,text/csv"
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              pick(() => pickFiles(files));
-            }}
+          <HiddenFileInput
+            testId="data-file-input" multiple accept=".csv,.tsv,.txt,.npy,.zip,.gz,.idx,application/zip,text/csv"
+            onFiles={(files) => pick(() => pickFiles(files))}
           />
         </label>
         <label className="nl-button">
           Choose an image folder…
-          <input
-            type="file" hidden data-testid="data-folder-input" {...{ webkitdirectory: '' }}
-            onChange={(e) => {
-              const files = [...(e.target.files ?? [])];
-              e.target.value = '';
-              pick(() => {
-                if (files.length === 0) throw new DataError('the folder is empty');
-                return pickFolder(files);
-              });
-            }}
+          <HiddenFileInput
+            testId="data-folder-input" directory
+            onFiles={(files) => pick(() => {
+              if (files.length === 0) throw new DataError('the folder is empty');
+              return pickFolder(files);
+            })}
           />
         </label>
       </div>

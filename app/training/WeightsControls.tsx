@@ -8,6 +8,7 @@ import { download } from '../files/download.ts';
 import { graphFileStem } from '../files/graph-file.ts';
 import { useEditorApi } from '../state/editor-context.tsx';
 import { useTraining, useTrainingApi } from './training-context.tsx';
+import { HiddenFileInput } from '../files/HiddenFileInput.tsx';
 
 type Outcome =
   | { readonly type: 'loaded'; readonly file: string; readonly count: number }
@@ -43,14 +44,7 @@ export function WeightsControls() {
     <div className="nl-run__weights">
       <button type="button" className="nl-button" data-testid="weights-download" onClick={() => void save()}>Download weights</button>
       <button type="button" className="nl-button" data-testid="weights-load" disabled={running} onClick={() => input.current?.click()}>Load weights…</button>
-      <input
-        ref={input} type="file" accept=".safetensors" hidden data-testid="weights-file-input"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void load(file);
-        }}
-      />
+      <HiddenFileInput inputRef={input} testId="weights-file-input" accept=".safetensors" onFiles={([file]) => { if (file) void load(file); }} />
       {outcome?.type === 'loaded' && <p className="nl-run__note" data-testid="weights-loaded">Loaded {outcome.count} tensors from {outcome.file}.</p>}
       {outcome?.type === 'error' && <p className="nl-run__problem" role="alert" data-testid="weights-error">{outcome.message}</p>}
       {outcome?.type === 'refused' && (
